@@ -1,0 +1,63 @@
+package io.borealis.executor;
+
+import io.borealis.executor.ExecutorEnvironment.InvalidEnvironmentException;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Entry point of the executor program, started by a Mesos agent (or the devcluster) with the
+ * standard executor environment. Exit codes: 0 task done and reported, 1 agent lost or refused us,
+ * 2 the environment is unusable.
+ */
+public final class ExecutorMain {
+  static final int EXIT_BAD_ENVIRONMENT = 2;
+  static final int EXIT_AGENT_LOST = 1;
+
+  private ExecutorMain() {}
+
+  public static void main(String[] args) {
+    // One line per record on stderr; must be set before the first logger is created.
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$s executor: %5$s%6$s%n");
+    }
+    ExecutorEnvironment env;
+    try {
+      env = ExecutorEnvironment.from(System.getenv());
+    } catch (InvalidEnvironmentException e) {
+      System.err.println("borealis-executor: " + e.getMessage());
+      System.exit(EXIT_BAD_ENVIRONMENT);
+      return;
+    }
+    if (!Files.isDirectory(env.sandbox())) {
+      System.err.println("borealis-executor: MESOS_SANDBOX " + env.sandbox() + " is not a directory");
+      System.exit(EXIT_BAD_ENVIRONMENT);
+      return;
+    }
+    // Whatever the exit path, no task process outlives the executor (a dying JVM does not kill its
+    // children). The normal paths have already waited for them, so this rarely finds anything.
+    Runtime.getRuntime().addShutdownHook(new Thread(
+        () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "kill-task-processes"));
+    System.exit(run(env));
+  }
+
+  /** Runs the executor until it decides to exit; returns the exit code. Blocks the calling (main) thread. */
+  static int run(ExecutorEnvironment env) {
+    Vertx vertx = Vertx.vertx();
+    CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+    vertx.deployVerticle(new ExecutorVerticle(env, Clock.systemUTC(), exitCode::complete))
+        .onFailure(failure -> {
+          System.err.println("borealis-executor: cannot start: " + failure);
+          exitCode.complete(EXIT_AGENT_LOST);
+        });
+    int code = exitCode.join();
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(3, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // Exiting anyway; a slow close must not keep a finished executor (and its resources) around.
+    }
+    return code;
+  }
+}

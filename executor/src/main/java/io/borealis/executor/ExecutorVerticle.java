@@ -1,0 +1,268 @@
+package io.borealis.executor;
+
+import io.borealis.executor.CommandTemplate.Bindings;
+import io.borealis.executor.CommandTemplate.UnresolvedReferenceException;
+import io.borealis.executor.TaskPayload.InvalidPayloadException;
+import io.borealis.executor.TaskPayload.ProcessSpec;
+import io.borealis.mesos.wire.AgentId;
+import io.borealis.mesos.wire.ExecutorCall;
+import io.borealis.mesos.wire.ExecutorEvent;
+import io.borealis.mesos.wire.TaskId;
+import io.borealis.mesos.wire.TaskInfo;
+import io.borealis.mesos.wire.TaskStatus;
+import io.borealis.mesos.wire.TaskStatus.Reason;
+import io.borealis.mesos.wire.TaskStatus.State;
+import io.borealis.mesos.wire.Uuids;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * The executor itself: subscribes to the agent, turns events into task actions, reports task states
+ * as acknowledged updates, and decides when the program exits. Owns all mutable state, on its one
+ * context.
+ *
+ * <p>Exit codes: 0 once every task is terminal and every update acknowledged (or
+ * {@link #ACKNOWLEDGEMENT_TIMEOUT} after the last terminal update, or after SHUTDOWN); 1 when the
+ * agent connection is lost or the agent sends ERROR, after killing every process. Without
+ * checkpointing there is nobody to reconnect to, as Mesos' own executors do.
+ */
+final class ExecutorVerticle extends VerticleBase {
+  private static final System.Logger LOG = System.getLogger(ExecutorVerticle.class.getName());
+  static final Duration ACKNOWLEDGEMENT_TIMEOUT = Duration.ofSeconds(10);
+  private static final int UPDATE_ATTEMPTS = 3;
+
+  private final ExecutorEnvironment env;
+  private final Clock clock;
+  private final IntConsumer onExit;
+  private final StatusUpdates updates = new StatusUpdates();
+  private final Map<TaskId, State> lastStates = new LinkedHashMap<>();
+  private final Map<TaskId, RunningTask> tasks = new LinkedHashMap<>();
+  private AgentClient agent;
+  private ProcessLauncher launcher;
+  private ProcessTreeKiller killer;
+  private String agentHostname;
+  private AgentId agentId;
+  private boolean shutdownRequested;
+  private boolean aborting;
+  private boolean exited;
+  private long acknowledgementTimer = -1;
+
+  /** @param onExit called once, on this verticle's context, with the code the program should exit with */
+  ExecutorVerticle(ExecutorEnvironment env, Clock clock, IntConsumer onExit) {
+    this.env = env;
+    this.clock = clock;
+    this.onExit = onExit;
+  }
+
+  @Override
+  public Future<?> start() {
+    agent = new AgentClient(vertx, env.agentHost(), env.agentPort(), env.authenticationToken());
+    launcher = new ProcessLauncher(vertx, env.sandbox());
+    killer = new ProcessTreeKiller(vertx);
+    LOG.log(System.Logger.Level.INFO, "subscribing to the agent at {0}:{1} as executor {2} of framework {3}",
+        env.agentHost(), Integer.toString(env.agentPort()), env.executorId().value(), env.frameworkId().value());
+    agent.subscribe(ExecutorCall.subscribe(env.frameworkId(), env.executorId(), List.of(), List.of()), this::onEvent)
+        .onComplete(this::onStreamOver);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return agent.close();
+  }
+
+  private void onEvent(ExecutorEvent event) {
+    if (exited || aborting || event.type() == null) {
+      return;
+    }
+    switch (event.type()) {
+      case SUBSCRIBED -> subscribed(event.subscribed());
+      case LAUNCH -> launch(event.launch().task());
+      case KILL -> kill(event.kill());
+      case ACKNOWLEDGED -> acknowledged(event.acknowledged());
+      case SHUTDOWN -> shutdown();
+      case ERROR -> abort(1, "the agent sent ERROR: " + (event.error() == null ? "" : event.error().message()));
+      case LAUNCH_GROUP -> LOG.log(System.Logger.Level.WARNING, "LAUNCH_GROUP is not supported by this executor; ignored");
+      default -> LOG.log(System.Logger.Level.DEBUG, "ignoring {0}", event.type());
+    }
+  }
+
+  private void subscribed(ExecutorEvent.Subscribed subscribed) {
+    if (subscribed != null && subscribed.agentInfo() != null) {
+      agentHostname = subscribed.agentInfo().hostname();
+      agentId = subscribed.agentInfo().id();
+    }
+    LOG.log(System.Logger.Level.INFO, "subscribed to agent {0}", agentHostname);
+    if (env.checkpoint()) {
+      LOG.log(System.Logger.Level.WARNING, "MESOS_CHECKPOINT=1, but this executor does not recover: "
+          + "losing the agent connection still kills the task");
+    }
+  }
+
+  private void launch(TaskInfo task) {
+    if (task == null || task.taskId() == null) {
+      LOG.log(System.Logger.Level.WARNING, "LAUNCH without a task id; ignored");
+      return;
+    }
+    TaskId id = task.taskId();
+    if (lastStates.containsKey(id)) {
+      LOG.log(System.Logger.Level.WARNING, "task {0} was already launched; duplicate LAUNCH ignored", id.value());
+      return;
+    }
+    report(id, State.TASK_STARTING, null, null);
+    if (shutdownRequested) {
+      report(id, State.TASK_KILLED, "The executor is shutting down", null);
+      return;
+    }
+    TaskPayload payload;
+    List<ProcessSpec> processes;
+    try {
+      payload = TaskPayload.parse(task.data());
+      processes = render(id, payload);
+    } catch (InvalidPayloadException e) {
+      report(id, State.TASK_FAILED, "Invalid task payload: " + e.getMessage(), Reason.REASON_TASK_INVALID);
+      return;
+    } catch (UnresolvedReferenceException e) {
+      report(id, State.TASK_FAILED, e.getMessage(), Reason.REASON_TASK_INVALID);
+      return;
+    }
+    RunningTask running = new RunningTask(id, processes, payload.order(), launcher, killer, context,
+        env.shutdownGracePeriod(), (taskId, state, message) -> report(taskId, state, message, null));
+    tasks.put(id, running);
+    running.start();
+  }
+
+  private List<ProcessSpec> render(TaskId id, TaskPayload payload) {
+    Bindings bindings = new Bindings(id.value(), payload.instance(), agentHostname, payload.role(), payload.ports());
+    List<ProcessSpec> rendered = new ArrayList<>();
+    for (ProcessSpec process : payload.processes()) {
+      try {
+        rendered.add(new ProcessSpec(process.name(), CommandTemplate.render(process.cmdline(), bindings)));
+      } catch (UnresolvedReferenceException e) {
+        throw new UnresolvedReferenceException("Process '" + process.name() + "': " + e.getMessage());
+      }
+    }
+    return rendered;
+  }
+
+  private void kill(ExecutorEvent.Kill kill) {
+    TaskId id = kill == null ? null : kill.taskId();
+    State last = id == null ? null : lastStates.get(id);
+    if (last == null) {
+      LOG.log(System.Logger.Level.INFO, "KILL for unknown task {0}; ignored", id == null ? null : id.value());
+      return;
+    }
+    if (last.isTerminal()) {
+      LOG.log(System.Logger.Level.INFO, "KILL for task {0}, already {1}; ignored", id.value(), last);
+      return;
+    }
+    Duration grace = kill.killPolicy() != null && kill.killPolicy().gracePeriod() != null
+        ? kill.killPolicy().gracePeriod().toDuration()
+        : env.shutdownGracePeriod();
+    LOG.log(System.Logger.Level.INFO, "killing task {0} (grace period {1} ms)", id.value(), Long.toString(grace.toMillis()));
+    tasks.get(id).kill(grace, "Killed on request");
+  }
+
+  private void acknowledged(ExecutorEvent.Acknowledged ack) {
+    TaskStatus status = ack == null ? null : updates.acknowledge(ack.taskId(), ack.uuid());
+    if (status == null) {
+      LOG.log(System.Logger.Level.DEBUG, "ACKNOWLEDGED for an update not pending; ignored");
+      return;
+    }
+    LOG.log(System.Logger.Level.DEBUG, "agent acknowledged {0} of task {1}", status.state(), status.taskId().value());
+    exitIfAllAcknowledged();
+  }
+
+  private void shutdown() {
+    LOG.log(System.Logger.Level.INFO, "the agent asked for SHUTDOWN");
+    shutdownRequested = true;
+    tasks.values().forEach(task -> task.kill(env.shutdownGracePeriod(), "Killed: the agent shut the executor down"));
+    exitIfAllAcknowledged();
+  }
+
+  private void onStreamOver(AsyncResult<Void> over) {
+    String why = over.succeeded() ? "the agent closed the event stream" : String.valueOf(over.cause().getMessage());
+    if (shutdownRequested) {
+      // The agent may well hang up after SHUTDOWN; finish the kill we were asked for.
+      LOG.log(System.Logger.Level.INFO, "{0} after SHUTDOWN", why);
+      whenAllStopped().onComplete(stopped -> exit(0, "shut down as the agent asked"));
+    } else {
+      abort(1, "lost the connection to the agent: " + why);
+    }
+  }
+
+  /** No more updates can or should be sent: kill every process, then exit. */
+  private void abort(int code, String reason) {
+    if (aborting || exited) {
+      return;
+    }
+    aborting = true;
+    LOG.log(System.Logger.Level.ERROR, reason + "; killing all processes and exiting");
+    tasks.values().forEach(task -> task.kill(env.shutdownGracePeriod(), "Killed: " + reason));
+    whenAllStopped().onComplete(stopped -> exit(code, reason));
+  }
+
+  private Future<?> whenAllStopped() {
+    return Future.join(tasks.values().stream().map(RunningTask::stopped).toList());
+  }
+
+  private void report(TaskId task, State state, String message, Reason reason) {
+    State last = lastStates.get(task);
+    if (last != null && last.isTerminal()) {
+      return;
+    }
+    lastStates.put(task, state);
+    boolean sending = !aborting && !exited;
+    LOG.log(System.Logger.Level.INFO, "task {0} is {1}{2}{3}", task.value(), state, message == null ? "" : ": " + message,
+        sending ? "" : " (not reported: the executor is aborting)");
+    if (!sending) {
+      return;
+    }
+    TaskStatus status = new TaskStatus(task, state, message, TaskStatus.Source.SOURCE_EXECUTOR, reason, null,
+        agentId, env.executorId(), clock.millis() / 1000.0, Uuids.random(), null);
+    updates.sent(status);
+    send(status, 1);
+    if (allTerminal() && acknowledgementTimer < 0) {
+      acknowledgementTimer = vertx.setTimer(ACKNOWLEDGEMENT_TIMEOUT.toMillis(), id -> exit(0,
+          "no acknowledgement for " + updates.pending().size() + " update(s) within " + ACKNOWLEDGEMENT_TIMEOUT.toSeconds() + " s"));
+    }
+  }
+
+  private void send(TaskStatus status, int attempt) {
+    agent.send(ExecutorCall.update(env.frameworkId(), env.executorId(), status)).onFailure(failure -> {
+      LOG.log(System.Logger.Level.WARNING, "sending {0} of task {1} failed (attempt {2}): {3}", status.state(),
+          status.taskId().value(), Integer.toString(attempt), failure.getMessage());
+      if (attempt < UPDATE_ATTEMPTS && updates.isPending(status) && !exited && !aborting) {
+        vertx.setTimer(1000L * attempt, id -> send(status, attempt + 1));
+      }
+    });
+  }
+
+  private boolean allTerminal() {
+    return lastStates.values().stream().allMatch(State::isTerminal);
+  }
+
+  private void exitIfAllAcknowledged() {
+    if ((shutdownRequested || !lastStates.isEmpty()) && allTerminal() && updates.isEmpty()) {
+      exit(0, "every task is terminal and every update acknowledged");
+    }
+  }
+
+  private void exit(int code, String reason) {
+    if (exited) {
+      return;
+    }
+    exited = true;
+    vertx.cancelTimer(acknowledgementTimer);
+    LOG.log(System.Logger.Level.INFO, "exiting with code {0}: {1}", Integer.toString(code), reason);
+    onExit.accept(code);
+  }
+}

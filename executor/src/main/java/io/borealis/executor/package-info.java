@@ -1,0 +1,33 @@
+/**
+ * The Borealis executor: a custom Mesos executor, one JVM per task, that speaks the v1 executor HTTP
+ * API to its agent and runs the task's processes in the sandbox.
+ *
+ * <p>Vocabulary:
+ * <ul>
+ *   <li><b>agent</b>: the Mesos agent (or the devcluster's) that started us; reached at
+ *       {@code MESOS_AGENT_ENDPOINT} by {@link io.borealis.executor.AgentClient}.
+ *   <li><b>event stream</b>: the open SUBSCRIBE response, RecordIO-framed {@code ExecutorEvent}s.
+ *   <li><b>task payload</b>: {@code TaskInfo.data}, the Aurora job JSON plus what the scheduler
+ *       assigned (instance, ports); read by {@link io.borealis.executor.TaskPayload}.
+ *   <li><b>process</b>: one entry of {@code task.processes}, run as {@code bash -c <cmdline>} in the
+ *       sandbox after {@link io.borealis.executor.CommandTemplate} filled in its
+ *       {@code {{...}}} references. Its output goes to {@code .logs/<process>/<run>/stdout|stderr}.
+ *   <li><b>order</b>: {@code task.constraints[].order}; a process starts once the processes before
+ *       it in every order list exited 0 ({@link io.borealis.executor.ProcessOrder}).
+ *   <li><b>kill escalation</b>: SIGTERM to each process tree, then SIGKILL to what is left once the
+ *       grace period has passed ({@link io.borealis.executor.ProcessTreeKiller}). A process is
+ *       gone once it is dead or a zombie ({@link io.borealis.executor.ProcessLiveness}).
+ *   <li><b>update</b>: a {@code TaskStatus} sent to the agent with a fresh uuid; it stays
+ *       <i>unacknowledged</i> until the agent's ACKNOWLEDGED event names that uuid
+ *       ({@link io.borealis.executor.StatusUpdates}).
+ * </ul>
+ *
+ * <p>Threading: everything mutable belongs to the one context of
+ * {@link io.borealis.executor.ExecutorVerticle}. Spawning processes and touching files runs in
+ * {@code executeBlocking}; process exits arrive on JDK threads and hop back with
+ * {@code Future.fromCompletionStage(..., context)}.
+ *
+ * <p>Of Borealis this package imports only {@code io.borealis.mesos.wire}: a real Mesos agent can
+ * start it unchanged.
+ */
+package io.borealis.executor;

@@ -1,0 +1,102 @@
+package io.borealis.api;
+
+import io.borealis.config.JobJson;
+import io.borealis.events.ClusterEvent;
+import io.borealis.events.StateRequests.JobSummary;
+import io.borealis.events.StateRequests.JobView;
+import io.borealis.model.JobConfig;
+import io.borealis.model.JobKey;
+import io.borealis.model.ScheduledTask;
+import io.borealis.model.TaskEvent;
+import io.borealis.model.TaskState;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/** How the API renders Borealis records. Field names are snake_case, like the job JSON. */
+final class ApiJson {
+  private ApiJson() {}
+
+  static JsonObject key(JobKey key) {
+    return new JsonObject().put("key", key.toString()).put("cluster", key.cluster()).put("role", key.role())
+        .put("environment", key.environment()).put("name", key.name());
+  }
+
+  static JsonObject config(JobConfig config) {
+    return new JsonObject(JobJson.write(config).toString());
+  }
+
+  static JsonObject task(ScheduledTask task, String pendingReason, boolean withConfig) {
+    JsonObject ports = new JsonObject();
+    task.ports().forEach(ports::put);
+    JsonArray events = new JsonArray();
+    for (TaskEvent event : task.events()) {
+      events.add(new JsonObject().put("timestamp", event.timestamp().toString()).put("state", event.state().name())
+          .put("message", event.message()));
+    }
+    JsonObject json = new JsonObject()
+        .put("task_id", task.taskId())
+        .put("job", task.jobKey().toString())
+        .put("instance", task.instance())
+        .put("state", task.state().name())
+        .put("since", task.since().toString())
+        .put("host", task.host())
+        .put("agent_id", task.agentId())
+        .put("ports", ports)
+        .put("failure_count", task.failureCount())
+        .put("ancestor_id", task.ancestorId())
+        .put("message", task.lastMessage())
+        .put("pending_reason", pendingReason)
+        .put("events", events);
+    if (withConfig) {
+      json.put("config", config(task.config()));
+    }
+    return json;
+  }
+
+  static JsonObject job(JobView view, String dashboardPath) {
+    JsonArray active = new JsonArray();
+    JsonArray completed = new JsonArray();
+    for (ScheduledTask task : view.tasks()) {
+      JsonObject json = task(task, view.pendingReasons().get(task.taskId()), false);
+      (task.state().isTerminal() ? completed : active).add(json);
+    }
+    return key(view.config().key())
+        .put("url", dashboardPath)
+        .put("instances", view.config().instances())
+        .put("service", view.config().service())
+        .put("config", config(view.config()))
+        .put("active_tasks", active)
+        .put("completed_tasks", completed);
+  }
+
+  static JsonObject summary(JobSummary summary) {
+    JsonObject counts = new JsonObject();
+    for (Map.Entry<TaskState, Integer> entry : summary.taskCounts().entrySet()) {
+      counts.put(entry.getKey().name(), entry.getValue());
+    }
+    JobConfig config = summary.config();
+    return key(config.key())
+        .put("instances", config.instances())
+        .put("service", config.service())
+        .put("production", config.production())
+        .put("task_counts", counts);
+  }
+
+  static JsonObject event(ClusterEvent event) {
+    JsonObject json = key(event.job()).put("id", event.id()).put("type", event.type())
+        .put("timestamp", event.timestamp().toString());
+    if (event instanceof ClusterEvent.TaskStateChanged task) {
+      json.put("task_id", task.taskId())
+          .put("instance", task.instance())
+          .put("previous", task.previous() == null ? null : task.previous().name())
+          .put("state", task.state() == null ? null : task.state().name())
+          .put("deleted", task.state() == null)
+          .put("host", task.host())
+          .put("message", task.message());
+    } else if (event instanceof ClusterEvent.JobChanged job) {
+      json.put("change", job.change()).put("message", job.message());
+    }
+    return json;
+  }
+}

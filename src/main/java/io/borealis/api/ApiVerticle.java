@@ -1,0 +1,77 @@
+package io.borealis.api;
+
+import io.borealis.events.BusAddresses;
+import io.borealis.events.ClusterEvent;
+import io.borealis.model.Problem;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Serves the JSON API, the SSE stream, the dashboard and the health check on one HTTP port. */
+public final class ApiVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(ApiVerticle.class.getName());
+  /** Job documents are small; anything bigger than this is a mistake, not a job. */
+  private static final long MAX_BODY_BYTES = 1024 * 1024;
+
+  private final String host;
+  private final int requestedPort;
+  private final String cluster;
+  private HttpServer server;
+
+  public ApiVerticle(String host, int port, String cluster) {
+    this.host = host;
+    this.requestedPort = port;
+    this.cluster = cluster;
+  }
+
+  @Override
+  public Future<?> start() {
+    EventStreamHub events = new EventStreamHub(vertx);
+    JobHandlers jobs = new JobHandlers(vertx.eventBus());
+    Router router = Router.router(vertx);
+    router.get("/health").handler(rc -> rc.response().putHeader("Content-Type", "text/plain").end("OK"));
+    router.get("/api/v1/openapi.json").handler(rc -> rc.response()
+        .putHeader("Content-Type", "application/json").sendFile("openapi.json"));
+    router.get("/api/v1/cluster").handler(rc -> rc.response().putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("name", cluster).encode()));
+    router.post("/api/v1/jobs").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(jobs::create);
+    router.get("/api/v1/jobs").handler(jobs::list);
+    router.get("/api/v1/jobs/:cluster/:role/:env/:name").handler(jobs::get);
+    router.delete("/api/v1/jobs/:cluster/:role/:env/:name").handler(jobs::kill);
+    router.get("/api/v1/tasks").handler(jobs::queryTasks);
+    router.get("/api/v1/tasks/:id").handler(jobs::getTask);
+    router.get("/api/v1/events").handler(events::subscribe);
+    router.route("/api/*").handler(rc -> ApiError.notFound(rc, "no API resource " + rc.request().method() + " " + rc.request().path()));
+    router.get("/").handler(rc -> rc.redirect("/scheduler"));
+    router.get("/scheduler*").handler(rc -> rc.response().putHeader("Content-Type", "text/html; charset=utf-8")
+        .sendFile("webroot/index.html"));
+    router.route("/*").handler(StaticHandler.create("webroot"));
+    router.route().failureHandler(rc -> {
+      if (rc.statusCode() == 413) {
+        ApiError.badRequest(rc, "request body larger than " + MAX_BODY_BYTES + " bytes", List.of(new Problem("$", "too large")));
+        return;
+      }
+      if (rc.failure() != null) {
+        LOG.log(Level.WARNING, "Request " + rc.request().path() + " failed", rc.failure());
+      }
+      int status = rc.statusCode() > 0 ? rc.statusCode() : 500;
+      ApiError.send(rc, status, status == 404 ? "not_found" : "internal", status == 404 ? "not found" : "internal error", List.of());
+    });
+
+    var consumer = vertx.eventBus().<ClusterEvent>consumer(BusAddresses.EVENTS, m -> events.publish(m.body()));
+    return consumer.completion()
+        .compose(v -> vertx.createHttpServer().requestHandler(router).listen(requestedPort, host))
+        .onSuccess(s -> server = s);
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+}

@@ -1,0 +1,152 @@
+package io.borealis.api;
+
+import io.borealis.config.JobJson;
+import io.borealis.events.BusAddresses;
+import io.borealis.events.StateRequests;
+import io.borealis.model.InstanceRanges;
+import io.borealis.model.JobConfig;
+import io.borealis.model.JobKey;
+import io.borealis.model.Problem;
+import io.borealis.model.ScheduledTask;
+import io.borealis.model.TaskState;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Locale;
+
+/** Handlers for {@code /api/v1/jobs} and {@code /api/v1/tasks}. */
+final class JobHandlers {
+  static final int DEFAULT_PAGE = 100;
+  static final int MAX_PAGE = 1000;
+
+  private final EventBus bus;
+
+  JobHandlers(EventBus bus) {
+    this.bus = bus;
+  }
+
+  void create(RoutingContext rc) {
+    String body = rc.body().asString();
+    if (body == null || body.isBlank()) {
+      ApiError.badRequest(rc, "the request body must be a job in JSON", List.of(new Problem("$", "body is empty")));
+      return;
+    }
+    JobJson.ReadResult result = JobJson.read(body);
+    if (!result.ok()) {
+      ApiError.badRequest(rc, "the job is not valid: " + result.problems().size() + " problem(s)", result.problems());
+      return;
+    }
+    if (result.jobs().size() != 1) {
+      ApiError.badRequest(rc, "give exactly one job to create", List.of(new Problem("$.jobs", "has " + result.jobs().size() + " jobs")));
+      return;
+    }
+    JobConfig config = result.jobs().get(0);
+    bus.<StateRequests.JobCreated>request(BusAddresses.STATE, new StateRequests.CreateJob(config))
+        .onSuccess(reply -> {
+          JobKey key = reply.body().key();
+          rc.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+              .putHeader("Location", "/api/v1/jobs/" + key)
+              .end(ApiJson.key(key).put("url", dashboardUrl(rc, key)).put("pending_tasks", reply.body().pendingTasks()).encode());
+        })
+        .onFailure(error -> ApiError.fromFailure(rc, error));
+  }
+
+  void get(RoutingContext rc) {
+    JobKey key = key(rc);
+    if (key == null) {
+      return;
+    }
+    bus.<StateRequests.JobView>request(BusAddresses.STATE, new StateRequests.GetJob(key))
+        .onSuccess(reply -> json(rc, ApiJson.job(reply.body(), dashboardUrl(rc, key))))
+        .onFailure(error -> ApiError.fromFailure(rc, error));
+  }
+
+  void list(RoutingContext rc) {
+    var request = new StateRequests.ListJobs(rc.request().getParam("role"), rc.request().getParam("env"));
+    bus.<List<StateRequests.JobSummary>>request(BusAddresses.STATE, request)
+        .onSuccess(reply -> {
+          JsonArray jobs = new JsonArray();
+          reply.body().forEach(s -> jobs.add(ApiJson.summary(s)));
+          json(rc, new JsonObject().put("jobs", jobs));
+        })
+        .onFailure(error -> ApiError.fromFailure(rc, error));
+  }
+
+  void kill(RoutingContext rc) {
+    JobKey key = key(rc);
+    if (key == null) {
+      return;
+    }
+    InstanceRanges instances = null;
+    String param = rc.request().getParam("instances");
+    if (param != null && !param.isBlank()) {
+      try {
+        instances = InstanceRanges.parse(param);
+      } catch (IllegalArgumentException e) {
+        ApiError.badRequest(rc, e.getMessage(), List.of(new Problem("instances", e.getMessage())));
+        return;
+      }
+    }
+    String reason = "Killed by request" + (instances == null ? "" : " (instances " + instances + ")");
+    bus.<StateRequests.KillStarted>request(BusAddresses.STATE, new StateRequests.KillTasks(key, instances, reason))
+        .onSuccess(reply -> json(rc, ApiJson.key(key).put("killing", new JsonArray(reply.body().taskIds()))))
+        .onFailure(error -> ApiError.fromFailure(rc, error));
+  }
+
+  void queryTasks(RoutingContext rc) {
+    var params = rc.request().params();
+    TaskState state = null;
+    Integer instance = null;
+    int offset;
+    int limit;
+    try {
+      state = params.get("state") == null ? null : TaskState.valueOf(params.get("state").toUpperCase(Locale.ROOT));
+      instance = params.get("instance") == null ? null : Integer.valueOf(params.get("instance"));
+      offset = params.get("offset") == null ? 0 : Integer.parseInt(params.get("offset"));
+      limit = params.get("limit") == null ? DEFAULT_PAGE : Integer.parseInt(params.get("limit"));
+      if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+        throw new IllegalArgumentException("offset must be >= 0 and limit between 1 and " + MAX_PAGE);
+      }
+    } catch (IllegalArgumentException e) {
+      ApiError.badRequest(rc, "bad query: " + e.getMessage()
+          + " (state is a task state such as RUNNING; instance, offset and limit are integers)", List.of());
+      return;
+    }
+    var query = new StateRequests.QueryTasks(params.get("role"), params.get("env"), params.get("job"), state, instance);
+    bus.<StateRequests.TaskList>request(BusAddresses.STATE, query)
+        .onSuccess(reply -> {
+          List<ScheduledTask> all = reply.body().tasks();
+          JsonArray page = new JsonArray();
+          all.stream().skip(offset).limit(limit).forEach(t -> page.add(ApiJson.task(t, null, false)));
+          json(rc, new JsonObject().put("tasks", page).put("total", all.size()).put("offset", offset).put("limit", limit));
+        })
+        .onFailure(error -> ApiError.fromFailure(rc, error));
+  }
+
+  void getTask(RoutingContext rc) {
+    bus.<ScheduledTask>request(BusAddresses.STATE, new StateRequests.GetTask(rc.pathParam("id")))
+        .onSuccess(reply -> json(rc, ApiJson.task(reply.body(), null, true)))
+        .onFailure(error -> ApiError.fromFailure(rc, error));
+  }
+
+  private static JobKey key(RoutingContext rc) {
+    try {
+      return new JobKey(rc.pathParam("cluster"), rc.pathParam("role"), rc.pathParam("env"), rc.pathParam("name"));
+    } catch (IllegalArgumentException e) {
+      ApiError.badRequest(rc, e.getMessage(), List.of(new Problem("path", e.getMessage())));
+      return null;
+    }
+  }
+
+  /** The dashboard page of a job, on the host and port the client used to reach us. */
+  private static String dashboardUrl(RoutingContext rc, JobKey key) {
+    String host = rc.request().authority() == null ? "localhost" : rc.request().authority().toString();
+    return "http://" + host + "/scheduler/" + key.path();
+  }
+
+  private static void json(RoutingContext rc, JsonObject body) {
+    rc.response().putHeader("Content-Type", "application/json").end(body.encode());
+  }
+}

@@ -1,0 +1,72 @@
+package io.borealis.app;
+
+import io.borealis.api.ApiVerticle;
+import io.borealis.devcluster.AgentSpec;
+import io.borealis.devcluster.AgentVerticle;
+import io.borealis.devcluster.DevCluster;
+import io.borealis.scheduler.SchedulerDeployment;
+import io.borealis.scheduler.SchedulerSettings;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The scheduler, its HTTP API and an embedded dev cluster (master + agents) in one Vert.x: what
+ * {@code borealis local} runs, and what end-to-end tests start on random ports.
+ */
+public final class LocalCluster {
+  private final Vertx vertx;
+  private final DevCluster devCluster;
+  private final int httpPort;
+  private final String host;
+
+  private LocalCluster(Vertx vertx, DevCluster devCluster, String host, int httpPort) {
+    this.vertx = vertx;
+    this.devCluster = devCluster;
+    this.host = host;
+    this.httpPort = httpPort;
+  }
+
+  /** Everything that can be set from {@code borealis local}'s flags. */
+  public record Options(String host, int httpPort, int masterPort, List<AgentSpec> agents, Path workDir,
+      String cluster, Duration heartbeat, AgentVerticle.AgentSettings agentSettings) {}
+
+  public static Future<LocalCluster> start(Vertx vertx, Options options) {
+    return DevCluster.start(vertx, options.host(), options.masterPort(), options.agents(), options.workDir(),
+            options.heartbeat(), options.agentSettings())
+        .compose(dev -> {
+          SchedulerSettings settings = new SchedulerSettings(options.cluster(), dev.masterUrl(), "Borealis",
+              System.getProperty("user.name"), SchedulerSettings.DEFAULT_FAILOVER_TIMEOUT, ExecutorCommand.fromCurrentJvm(),
+              SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
+              SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, null);
+          ApiVerticle api = new ApiVerticle(options.host(), options.httpPort(), options.cluster());
+          return vertx.deployVerticle(api)
+              .compose(id -> SchedulerDeployment.deploy(vertx,
+                  settings.withDashboardUrl("http://" + options.host() + ":" + api.port() + "/scheduler"), Clock.systemUTC()))
+              .map(v -> new LocalCluster(vertx, dev, options.host(), api.port()));
+        });
+  }
+
+  public String schedulerUrl() {
+    return "http://" + host + ":" + httpPort;
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public String masterUrl() {
+    return devCluster.masterUrl();
+  }
+
+  public List<Integer> agentPorts() {
+    return devCluster.agentPorts();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+}

@@ -1,0 +1,101 @@
+package io.borealis.app;
+
+import io.borealis.devcluster.AgentSpec;
+import io.borealis.devcluster.AgentVerticle;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code borealis local}: scheduler + embedded master + agents in this process, until Ctrl-C. */
+@Command(name = "local", mixinStandardHelpOptions = true,
+    description = "Run the scheduler and an embedded Mesos-compatible cluster on this machine until Ctrl-C.")
+final class LocalCommand implements Callable<Integer> {
+  /** Set while servers run, so main() does not exit the JVM under them. */
+  static final AtomicBoolean RUNNING = new AtomicBoolean();
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address every server binds (default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--http-port", defaultValue = "8081", description = "Scheduler HTTP port: API, dashboard, /health (0 = any).")
+  int httpPort;
+
+  @Option(names = "--master-port", defaultValue = "5050", description = "Dev-cluster master port (0 = any).")
+  int masterPort;
+
+  @Option(names = "--agent-port", defaultValue = "5051", description = "Port of the first agent; the next agents take the following ports (0 = any).")
+  int agentPort;
+
+  @Option(names = "--agents", defaultValue = "1", description = "Number of agents (default ${DEFAULT-VALUE}).")
+  int agents;
+
+  @Option(names = "--agent-resources", defaultValue = AgentSpec.DEFAULT_RESOURCES,
+      description = "Resources of each agent, Mesos syntax (default ${DEFAULT-VALUE}).")
+  String agentResources;
+
+  @Option(names = "--attribute", paramLabel = "NAME=VALUE", description = "Attribute of every agent (repeatable); 'host' is always set to the hostname.")
+  Map<String, String> attributes = new LinkedHashMap<>();
+
+  @Option(names = "--work-dir", description = "Where agents put sandboxes (default: a directory under the system temp dir).")
+  Path workDir;
+
+  @Option(names = "--cluster", defaultValue = "devcluster", description = "Cluster name jobs must use (default ${DEFAULT-VALUE}).")
+  String cluster;
+
+  @Override
+  public Integer call() throws IOException {
+    String hostname = InetAddress.getLocalHost().getHostName();
+    List<AgentSpec> specs = new ArrayList<>();
+    for (int i = 0; i < agents; i++) {
+      String agentHost = agents == 1 ? hostname : hostname + "-" + i;
+      try {
+        specs.add(AgentSpec.parse(agentHost, agentPort == 0 ? 0 : agentPort + i, agentResources, attributes));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--agent-resources: " + e.getMessage());
+      }
+    }
+    Path sandboxes = workDir != null ? workDir
+        : Path.of(System.getProperty("java.io.tmpdir"), "borealis-" + System.getProperty("user.name"), "agents");
+    Files.createDirectories(sandboxes);
+    Vertx vertx = Vertx.vertx();
+    var options = new LocalCluster.Options(host, httpPort, masterPort, specs, sandboxes, cluster, Duration.ofSeconds(15),
+        AgentVerticle.AgentSettings.defaults(host));
+    LocalCluster local;
+    try {
+      local = LocalCluster.start(vertx, options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      vertx.close();
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      System.err.println("Error: Borealis could not start: " + cause.getMessage());
+      return 1;
+    }
+    RUNNING.set(true);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("Shutting down: stopping executors and their tasks...");
+      try {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        System.err.println("Shutdown did not finish cleanly: " + e.getMessage());
+      }
+    }, "borealis-shutdown"));
+    System.out.println("Borealis is running on cluster '" + cluster + "'.");
+    System.out.println("  Dashboard:  " + local.schedulerUrl() + "/scheduler");
+    System.out.println("  API:        " + local.schedulerUrl() + "/api/v1");
+    System.out.println("  Mesos:      " + local.masterUrl() + " (" + specs.size() + " agent" + (specs.size() == 1 ? "" : "s") + ")");
+    System.out.println("  Sandboxes:  " + sandboxes);
+    System.out.println("Try: ./borealis job create devcluster/www-data/prod/hello examples/hello_world.json");
+    System.out.println("Press Ctrl-C to stop.");
+    return 0;
+  }
+}

@@ -1,0 +1,58 @@
+package io.borealis.app;
+
+import io.borealis.api.ApiVerticle;
+import io.borealis.scheduler.SchedulerDeployment;
+import io.borealis.scheduler.SchedulerSettings;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code borealis scheduler}: the scheduler alone, against a real Mesos master (or a dev cluster elsewhere). */
+@Command(name = "scheduler", mixinStandardHelpOptions = true, description = "Run the scheduler against a Mesos master until Ctrl-C.")
+final class SchedulerCommand implements Callable<Integer> {
+  @Option(names = "--master", required = true, description = "Mesos master URL, e.g. http://mesos-master:5050")
+  String master;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address the HTTP server binds (default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--http-port", defaultValue = "8081", description = "HTTP port: API, dashboard, /health (0 = any).")
+  int httpPort;
+
+  @Option(names = "--cluster", required = true, description = "Name of the cluster this scheduler serves.")
+  String cluster;
+
+  @Option(names = "--executor-command", description = "Shell command Mesos agents run to start the Borealis executor "
+      + "(default: this installation's java and class path, which must exist on every agent).")
+  String executorCommand;
+
+  @Option(names = "--framework-user", description = "User Mesos runs tasks as (default: the user running the scheduler).")
+  String user;
+
+  @Override
+  public Integer call() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    ApiVerticle api = new ApiVerticle(host, httpPort, cluster);
+    try {
+      vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      vertx.close();
+      System.err.println("Error: cannot serve HTTP on " + host + ":" + httpPort + ": " + (e.getCause() == null ? e : e.getCause()).getMessage());
+      return 1;
+    }
+    String url = "http://" + host + ":" + api.port();
+    SchedulerSettings settings = new SchedulerSettings(cluster, master, "Borealis",
+        user != null ? user : System.getProperty("user.name"), SchedulerSettings.DEFAULT_FAILOVER_TIMEOUT,
+        executorCommand != null ? executorCommand : ExecutorCommand.fromCurrentJvm(),
+        SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
+        SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, url + "/scheduler");
+    SchedulerDeployment.deploy(vertx, settings, Clock.systemUTC()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    LocalCommand.RUNNING.set(true);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close(), "borealis-shutdown"));
+    System.out.println("Borealis scheduler for cluster '" + cluster + "' on " + url + "/scheduler, using Mesos at " + master);
+    return 0;
+  }
+}

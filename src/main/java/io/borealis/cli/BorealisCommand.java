@@ -1,0 +1,56 @@
+package io.borealis.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code borealis}: the root command; its nouns are subcommands. */
+@Command(name = "borealis", mixinStandardHelpOptions = true, version = "borealis 0.1.0",
+    description = "Run and manage jobs on a Borealis (Apache Aurora compatible) cluster.",
+    subcommands = {JobCommand.class})
+public final class BorealisCommand implements Runnable {
+  private final Map<String, String> environment;
+
+  @Spec
+  CommandSpec spec;
+
+  public BorealisCommand(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  Clusters clusters() {
+    return Clusters.load(environment);
+  }
+
+  SchedulerApi api(String cluster) {
+    return new SchedulerApi(cluster, clusters().schedulerUri(cluster));
+  }
+
+  /**
+   * A command line for {@code root} whose failures ({@link CliException}) print as plain messages with
+   * exit code 1, never stack traces.
+   */
+  public static CommandLine commandLine(Object root, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(root);
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
+      if (exception instanceof CliException cli) {
+        cmd.getErr().println("Error: " + cli.getMessage());
+        cli.details().forEach(detail -> cmd.getErr().println("  " + detail));
+        cmd.getErr().flush();
+        return 1;
+      }
+      throw exception;
+    });
+    return commandLine;
+  }
+}

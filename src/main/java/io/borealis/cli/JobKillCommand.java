@@ -1,0 +1,64 @@
+package io.borealis.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code borealis job kill CLUSTER/ROLE/ENV/NAME[/INSTANCES]}: kill some instances, or all of them. */
+@Command(name = "kill", mixinStandardHelpOptions = true,
+    description = "Kill instances of a job (all of them when no instances are given) and wait until they are dead.")
+final class JobKillCommand implements Callable<Integer> {
+  @ParentCommand
+  JobCommand job;
+
+  @Parameters(index = "0", paramLabel = "CLUSTER/ROLE/ENV/NAME[/INSTANCES]",
+      description = "Job key, optionally with instances such as /1 or /0-3,7.")
+  String key;
+
+  @Option(names = "--no-wait", description = "Return as soon as the kill is accepted.")
+  boolean noWait;
+
+  @Option(names = "--wait-timeout", defaultValue = "PT2M", description = "How long to wait for the tasks to die (ISO-8601).")
+  Duration waitTimeout;
+
+  @Override
+  public Integer call() {
+    return kill(job, JobSpec.parse(key), noWait, waitTimeout);
+  }
+
+  static int kill(JobCommand job, JobSpec spec, boolean noWait, Duration waitTimeout) {
+    SchedulerApi api = job.root.api(spec.key().cluster());
+    JsonNode result = api.kill(spec.key(), spec.instances());
+    Set<String> killing = new HashSet<>();
+    result.path("killing").forEach(id -> killing.add(id.asText()));
+    var out = job.spec.commandLine().getOut();
+    String which = spec.instances() == null ? "all instances" : "instances " + spec.instances();
+    if (killing.isEmpty()) {
+      out.println("No active tasks to kill in " + which + " of " + spec.key());
+      out.flush();
+      return 0;
+    }
+    out.println("Killing " + killing.size() + (killing.size() == 1 ? " task" : " tasks") + " (" + which + ") of " + spec.key());
+    if (!noWait) {
+      JobWaiter.await(api, spec.key(), found -> noneActive(found, killing), waitTimeout, "the kill");
+      out.println("Killed " + which + " of " + spec.key());
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static boolean noneActive(JsonNode job, Set<String> taskIds) {
+    for (JsonNode task : job.path("active_tasks")) {
+      if (taskIds.contains(task.path("task_id").asText())) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

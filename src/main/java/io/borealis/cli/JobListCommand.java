@@ -1,0 +1,34 @@
+package io.borealis.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code borealis job list CLUSTER/ROLE[/ENV]}: the jobs of a role. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the jobs of a role (optionally of one environment).")
+final class JobListCommand implements Callable<Integer> {
+  @ParentCommand
+  JobCommand job;
+
+  @Parameters(index = "0", paramLabel = "CLUSTER/ROLE[/ENV]")
+  String scope;
+
+  @Override
+  public Integer call() {
+    String[] parts = scope.split("/", -1);
+    if (parts.length < 2 || parts.length > 3 || java.util.Arrays.stream(parts).anyMatch(String::isEmpty)) {
+      throw new CliException("'" + scope + "' is not cluster/role or cluster/role/env");
+    }
+    JsonNode jobs = job.root.api(parts[0]).jobs(parts[1], parts.length == 3 ? parts[2] : null).path("jobs");
+    var out = job.spec.commandLine().getOut();
+    for (JsonNode found : jobs) {
+      StringBuilder counts = new StringBuilder();
+      found.path("task_counts").fields().forEachRemaining(e -> counts.append(' ').append(e.getKey()).append('=').append(e.getValue().asInt()));
+      out.println(found.path("key").asText() + counts);
+    }
+    out.flush();
+    return 0;
+  }
+}

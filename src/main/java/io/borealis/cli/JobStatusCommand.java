@@ -1,0 +1,63 @@
+package io.borealis.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code borealis job status CLUSTER/ROLE/ENV/NAME}: each instance with its state, host and since-time. */
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show the tasks of a job.")
+final class JobStatusCommand implements Callable<Integer> {
+  private static final String ROW = "%-9s %-12s %-24s %-25s %s%n";
+
+  @ParentCommand
+  JobCommand job;
+
+  @Parameters(index = "0", paramLabel = "CLUSTER/ROLE/ENV/NAME")
+  String key;
+
+  @Option(names = "--json", description = "Print the job as the API returns it.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    JobSpec spec = JobSpec.parse(key);
+    JsonNode found = job.root.api(spec.key().cluster()).job(spec.key());
+    PrintWriter out = job.spec.commandLine().getOut();
+    if (json) {
+      out.println(found.toPrettyString());
+      out.flush();
+      return 0;
+    }
+    JsonNode active = found.path("active_tasks");
+    JsonNode completed = found.path("completed_tasks");
+    out.println("Job " + found.path("key").asText() + ": " + active.size() + " active, " + completed.size() + " completed");
+    out.println("  " + found.path("url").asText());
+    printTasks(out, "Active tasks", active, spec);
+    printTasks(out, "Completed tasks", completed, spec);
+    out.flush();
+    return 0;
+  }
+
+  private static void printTasks(PrintWriter out, String title, JsonNode tasks, JobSpec spec) {
+    if (tasks.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println(title + " (" + tasks.size() + "):");
+    out.printf(ROW, "INSTANCE", "STATE", "HOST", "SINCE", "TASK ID / MESSAGE");
+    for (JsonNode task : tasks) {
+      if (spec.instances() != null && !spec.instances().contains(task.path("instance").asInt())) {
+        continue;
+      }
+      String detail = task.path("task_id").asText();
+      String reason = task.path("pending_reason").asText("");
+      String message = reason.isEmpty() ? task.path("message").asText("") : reason;
+      out.printf(ROW, task.path("instance").asText(), task.path("state").asText(), task.path("host").asText("-"),
+          task.path("since").asText(), detail + (message.isEmpty() ? "" : "  (" + message + ")"));
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.borealis.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.borealis.model.JobKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+
+/** Polls a job until its tasks satisfy a condition, as Aurora's client waits on {@code --wait-until}. */
+final class JobWaiter {
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private JobWaiter() {}
+
+  /** The job once {@code done} holds, or a CliException after {@code timeout}. */
+  static JsonNode await(SchedulerApi api, JobKey key, Predicate<JsonNode> done, Duration timeout, String what) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      JsonNode job = api.job(key);
+      if (done.test(job)) {
+        return job;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new CliException("Timed out after " + timeout.toSeconds() + " s waiting for " + what + " of " + key);
+      }
+      LockSupport.parkNanos(POLL.toNanos());
+    }
+  }
+
+  /** True when every active task of the job is in {@code state} (and there is at least one). */
+  static boolean allActive(JsonNode job, String state) {
+    JsonNode active = job.path("active_tasks");
+    if (active.isEmpty()) {
+      return false;
+    }
+    for (JsonNode task : active) {
+      if (!task.path("state").asText().equals(state)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,92 @@
+package io.borealis.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.borealis.model.InstanceRanges;
+import io.borealis.model.JobKey;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The CLI's client of the scheduler's public JSON API. Blocking on purpose: a command does one thing
+ * and waits for it. API errors become {@link CliException}s carrying the API's message and details.
+ */
+final class SchedulerApi {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private final String baseUrl;
+  private final String cluster;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  SchedulerApi(String cluster, String baseUrl) {
+    this.cluster = cluster;
+    this.baseUrl = baseUrl;
+  }
+
+  JsonNode createJob(String jobJson) {
+    return send(HttpRequest.newBuilder(uri("/api/v1/jobs")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(jobJson)));
+  }
+
+  JsonNode job(JobKey key) {
+    return send(HttpRequest.newBuilder(uri("/api/v1/jobs/" + key)).GET());
+  }
+
+  JsonNode jobs(String role, String env) {
+    String query = "?role=" + encode(role) + (env == null ? "" : "&env=" + encode(env));
+    return send(HttpRequest.newBuilder(uri("/api/v1/jobs" + query)).GET());
+  }
+
+  JsonNode kill(JobKey key, InstanceRanges instances) {
+    String query = instances == null ? "" : "?instances=" + encode(instances.toString());
+    return send(HttpRequest.newBuilder(uri("/api/v1/jobs/" + key + query)).DELETE());
+  }
+
+  private URI uri(String path) {
+    return URI.create(baseUrl + path);
+  }
+
+  private JsonNode send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = http.send(request.timeout(TIMEOUT).header("Accept", "application/json").build(),
+          HttpResponse.BodyHandlers.ofString());
+      JsonNode body = response.body().isEmpty() ? MAPPER.createObjectNode() : MAPPER.readTree(response.body());
+      if (response.statusCode() >= 400) {
+        throw error(response.statusCode(), body);
+      }
+      return body;
+    } catch (ConnectException e) {
+      throw new CliException("Cannot reach the scheduler of cluster '" + cluster + "' at " + baseUrl
+          + ". Is it running? Start a local one with: ./borealis local");
+    } catch (IOException e) {
+      throw new CliException("Talking to the scheduler at " + baseUrl + " failed: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("Interrupted");
+    }
+  }
+
+  private static CliException error(int status, JsonNode body) {
+    JsonNode error = body.path("error");
+    String message = error.path("message").asText("the scheduler answered HTTP " + status);
+    List<String> details = new ArrayList<>();
+    for (JsonNode detail : error.path("details")) {
+      details.add(detail.path("path").asText() + ": " + detail.path("message").asText());
+    }
+    return new CliException(message, details);
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,188 @@
+package io.borealis.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.borealis.model.HealthCheckConfig;
+import io.borealis.model.JobConfig;
+import io.borealis.model.JobConfigValidator;
+import io.borealis.model.JobKey;
+import io.borealis.model.Problem;
+import io.borealis.model.UpdateConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Aurora's job JSON ({@code aurora job create --read-json}) to and from {@link JobConfig}. The shape
+ * is the {@code .aurora} object tree: {@code {"name", "role", "environment", "cluster", "instances",
+ * "task": {"processes": [...], "resources": {"cpu", "ram", "disk"}}, "constraints": {...}}}, with
+ * Pystachio's defaults for every field left out. Fields Aurora knows but Borealis does not act on
+ * yet are accepted when null or at their default, so files Aurora wrote still load.
+ */
+public final class JobJson {
+  static final Set<String> JOB_FIELDS = Set.of("name", "role", "environment", "cluster", "instances", "service",
+      "max_task_failures", "tier", "production", "priority", "contact", "task", "constraints",
+      "health_check_config", "update_config",
+      // Accepted for compatibility with files Aurora writes; not acted on yet.
+      "announce", "cron_schedule", "cron_collision_policy", "metadata", "lifecycle", "executor_config",
+      "enable_hooks", "partition_policy", "sla_policy", "container", "task_links");
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private JobJson() {}
+
+  /** Every job in the document, or every problem found in it. */
+  public record ReadResult(List<JobConfig> jobs, List<Problem> problems) {
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+  }
+
+  /** Reads one job object, or a {@code {"jobs": [...]}} document. */
+  public static ReadResult read(JsonNode document) {
+    List<Problem> problems = new ArrayList<>();
+    List<JobConfig> jobs = new ArrayList<>();
+    if (document != null && document.isObject() && document.has("jobs") && !document.has("task")) {
+      JsonNode list = document.get("jobs");
+      if (!list.isArray()) {
+        problems.add(new Problem("$.jobs", "expected an array of jobs, found " + JsonFieldReader.describe(list)));
+      } else {
+        for (int i = 0; i < list.size(); i++) {
+          readJob(list.get(i), "$.jobs[" + i + "]", problems, jobs);
+        }
+      }
+    } else {
+      readJob(document, "$", problems, jobs);
+    }
+    return new ReadResult(problems.isEmpty() ? jobs : List.of(), problems);
+  }
+
+  /** Parses {@code text} as JSON first; a syntax error is one problem with its line and column. */
+  public static ReadResult read(String text) {
+    try {
+      return read(MAPPER.readTree(text));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      var location = e.getLocation();
+      String where = location == null ? "$" : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+      return new ReadResult(List.of(), List.of(new Problem(where, "not valid JSON: " + e.getOriginalMessage())));
+    }
+  }
+
+  private static void readJob(JsonNode node, String path, List<Problem> problems, List<JobConfig> jobs) {
+    JsonFieldReader job = JsonFieldReader.of(node, path, problems);
+    if (job == null) {
+      return;
+    }
+    int before = problems.size();
+    job.rejectUnknown(JOB_FIELDS);
+    if (job.has("cron_schedule")) {
+      problems.add(new Problem(job.path("cron_schedule"), "cron jobs are not supported yet"));
+    }
+    var task = TaskJson.read(job);
+    String name = job.has("name") ? job.string("name", "") : (task == null ? "" : task.name());
+    JobKey key = readKey(job, name, problems);
+    HealthCheckConfig health = HealthCheckJson.read(job.object("health_check_config"));
+    UpdateConfig update = UpdateConfigJson.read(job.object("update_config"));
+    Map<String, String> constraints = readConstraints(job);
+    if (problems.size() > before || key == null || task == null) {
+      return;
+    }
+    JobConfig config = new JobConfig(key,
+        job.integer("instances", 1),
+        job.bool("service", false),
+        job.integer("max_task_failures", JobConfig.DEFAULT_MAX_TASK_FAILURES),
+        job.string("tier", null),
+        job.bool("production", false),
+        job.integer("priority", 0),
+        job.string("contact", null),
+        task, constraints, health, update);
+    for (Problem problem : JobConfigValidator.validate(config)) {
+      problems.add(new Problem(path + problem.path().substring(1), problem.message()));
+    }
+    if (problems.size() == before) {
+      jobs.add(config);
+    }
+  }
+
+  private static JobKey readKey(JsonFieldReader job, String name, List<Problem> problems) {
+    String cluster = job.requiredString("cluster");
+    String role = job.requiredString("role");
+    String environment = job.requiredString("environment");
+    Map<String, String> parts = new LinkedHashMap<>();
+    parts.put("cluster", cluster);
+    parts.put("role", role);
+    parts.put("environment", environment);
+    parts.put("name", name);
+    boolean ok = true;
+    for (var part : parts.entrySet()) {
+      String problem = io.borealis.model.Identifiers.problemWith(part.getValue());
+      if (problem != null && !part.getValue().isEmpty()) {
+        problems.add(new Problem(job.path(part.getKey()), problem));
+        ok = false;
+      } else if (part.getValue().isEmpty()) {
+        ok = false;
+        if (part.getKey().equals("name")) {
+          problems.add(new Problem(job.path("name"), "is required (or give the task a name)"));
+        }
+      }
+    }
+    return ok ? new JobKey(cluster, role, environment, name) : null;
+  }
+
+  private static Map<String, String> readConstraints(JsonFieldReader job) {
+    Map<String, String> constraints = new LinkedHashMap<>();
+    JsonNode node = job.node("constraints");
+    if (node == null) {
+      return constraints;
+    }
+    if (!node.isObject()) {
+      job.problems().add(new Problem(job.path("constraints"),
+          "expected an object mapping attribute to constraint, like {\"host\": \"limit:1\"}, found " + JsonFieldReader.describe(node)));
+      return constraints;
+    }
+    node.fields().forEachRemaining(entry -> {
+      if (entry.getValue().isTextual()) {
+        constraints.put(entry.getKey(), entry.getValue().asText());
+      } else {
+        job.problems().add(new Problem(job.path("constraints") + "." + entry.getKey(),
+            "expected a string like \"limit:1\" or \"a,b\", found " + JsonFieldReader.describe(entry.getValue())));
+      }
+    });
+    return constraints;
+  }
+
+  /** The job as Aurora's JSON, every field written out (defaults included), as {@code --write-json} does. */
+  public static ObjectNode write(JobConfig config) {
+    ObjectNode job = MAPPER.createObjectNode();
+    JobKey key = config.key();
+    job.put("name", key.name());
+    job.put("role", key.role());
+    job.put("environment", key.environment());
+    job.put("cluster", key.cluster());
+    job.put("instances", config.instances());
+    job.put("service", config.service());
+    job.put("max_task_failures", config.maxTaskFailures());
+    job.put("tier", config.tier());
+    job.put("production", config.production());
+    job.put("priority", config.priority());
+    job.put("contact", config.contact());
+    job.set("task", TaskJson.write(config.task()));
+    ObjectNode constraints = job.putObject("constraints");
+    config.constraints().forEach(constraints::put);
+    job.set("health_check_config", HealthCheckJson.write(config.healthCheck()));
+    job.set("update_config", UpdateConfigJson.write(config.update()));
+    return job;
+  }
+
+  static ArrayNode array() {
+    return MAPPER.createArrayNode();
+  }
+
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+}

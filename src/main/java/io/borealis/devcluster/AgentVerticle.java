@@ -1,0 +1,357 @@
+package io.borealis.devcluster;
+
+import io.borealis.mesos.wire.AgentId;
+import io.borealis.mesos.wire.AgentInfo;
+import io.borealis.mesos.wire.Attribute;
+import io.borealis.mesos.wire.ContainerId;
+import io.borealis.mesos.wire.ExecutorCall;
+import io.borealis.mesos.wire.ExecutorEvent;
+import io.borealis.mesos.wire.ExecutorId;
+import io.borealis.mesos.wire.FrameworkId;
+import io.borealis.mesos.wire.FrameworkInfo;
+import io.borealis.mesos.wire.TaskId;
+import io.borealis.mesos.wire.TaskInfo;
+import io.borealis.mesos.wire.TaskStatus;
+import io.borealis.mesos.wire.TaskStatus.Reason;
+import io.borealis.mesos.wire.TaskStatus.Source;
+import io.borealis.mesos.wire.TaskStatus.State;
+import io.borealis.mesos.wire.Uuids;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A dev-cluster agent: serves the v1 executor API ({@code POST /api/v1/executor}), starts each
+ * custom executor as a real OS process in its own sandbox, hands it its tasks once it subscribes, and
+ * forwards the task status updates it reports to the master reliably (one in flight per task, retried
+ * until the framework acknowledges it). If an executor dies, its unfinished tasks are reported
+ * FAILED, as a Mesos agent does.
+ */
+public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
+  private static final Logger LOG = Logger.getLogger(AgentVerticle.class.getName());
+
+  private final AgentSpec spec;
+  private final MasterVerticle master;
+  private final Path workDir;
+  private final AgentSettings settings;
+  private final Map<RunKey, ExecutorRun> runs = new HashMap<>();
+  private final Map<TaskId, ExecutorRun> taskRuns = new HashMap<>();
+  private final Map<TaskId, StatusUpdateStream> updates = new HashMap<>();
+  private final Map<TaskId, FrameworkId> taskFrameworks = new HashMap<>();
+  private Context loop;
+  private HttpServer server;
+  private AgentId agentId;
+  private AgentInfo info;
+
+  private record RunKey(FrameworkId framework, ExecutorId executor) {}
+
+  public AgentVerticle(AgentSpec spec, MasterVerticle master, Path workDir, AgentSettings settings) {
+    this.spec = spec;
+    this.master = master;
+    this.workDir = workDir;
+    this.settings = settings;
+  }
+
+  @Override
+  public Future<?> start() {
+    loop = context;
+    return vertx.createHttpServer()
+        .requestHandler(this::route)
+        .listen(spec.port(), settings.bindHost())
+        .compose(s -> {
+          server = s;
+          info = new AgentInfo(spec.hostname(), s.actualPort(), spec.total().toResources(null),
+              spec.attributes().entrySet().stream().map(e -> Attribute.text(e.getKey(), e.getValue())).toList(), null);
+          return master.register(this);
+        })
+        .onSuccess(id -> loop.runOnContext(v -> {
+          agentId = id;
+          info = new AgentInfo(info.hostname(), info.port(), info.resources(), info.attributes(), id);
+          LOG.info(() -> "Agent " + id.value() + " serving executors on http://" + endpoint());
+        }));
+  }
+
+  /** Stops every executor: SHUTDOWN first, then TERM, then KILL, so no process outlives the agent. */
+  @Override
+  public Future<?> stop() {
+    List<Future<?>> exits = new ArrayList<>();
+    for (ExecutorRun run : List.copyOf(runs.values())) {
+      exits.add(shutdown(run));
+    }
+    return Future.join(exits);
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  private String endpoint() {
+    return settings.bindHost() + ":" + port();
+  }
+
+  @Override
+  public AgentInfo info() {
+    return info;
+  }
+
+  // ---- master -> agent (each hops onto this agent's event loop) ----
+
+  @Override
+  public void launch(FrameworkInfo framework, TaskInfo task) {
+    loop.runOnContext(v -> doLaunch(framework, task));
+  }
+
+  @Override
+  public void kill(FrameworkId framework, TaskId task) {
+    loop.runOnContext(v -> doKill(framework, task));
+  }
+
+  @Override
+  public void acknowledge(FrameworkId framework, TaskId task, byte[] uuid) {
+    loop.runOnContext(v -> {
+      StatusUpdateStream stream = updates.get(task);
+      if (stream != null && stream.acknowledge(uuid)) {
+        if (stream.isFinished()) {
+          updates.remove(task);
+          taskFrameworks.remove(task);
+        } else if (stream.inFlight() != null) {
+          forward(framework, stream.inFlight());
+        }
+      }
+    });
+  }
+
+  @Override
+  public void shutdownFramework(FrameworkId framework) {
+    loop.runOnContext(v -> runs.values().stream().filter(r -> r.framework.id().equals(framework)).toList()
+        .forEach(this::shutdown));
+  }
+
+  private void doLaunch(FrameworkInfo framework, TaskInfo task) {
+    RunKey key = new RunKey(framework.id(), task.executor().executorId());
+    ExecutorRun run = runs.get(key);
+    taskFrameworks.put(task.taskId(), framework.id());
+    if (run == null) {
+      ContainerId container = ContainerId.of(UUID.randomUUID().toString());
+      Path sandbox = workDir.resolve("slaves").resolve(agentId.value()).resolve("frameworks").resolve(framework.id().value())
+          .resolve("executors").resolve(key.executor().value()).resolve("runs").resolve(container.value());
+      run = new ExecutorRun(framework, task.executor(), container, sandbox);
+      runs.put(key, run);
+      start(run);
+    }
+    taskRuns.put(task.taskId(), run);
+    if (run.subscribed()) {
+      run.launched.put(task.taskId(), false);
+      MesosHttp.writeRecord(run.stream, ExecutorEvent.launch(task));
+    } else {
+      run.queued.add(task);
+    }
+  }
+
+  private void start(ExecutorRun run) {
+    vertx.executeBlocking(() -> ExecutorLauncher.launch(run, agentId, endpoint(), settings.executorShutdownGrace()), false)
+        .onSuccess(process -> {
+          run.process = process;
+          LOG.info(() -> "Started executor " + run.info.executorId().value() + " (pid " + process.pid() + ") in " + run.sandbox);
+          process.onExit().thenAccept(p -> loop.runOnContext(v -> executorExited(run, p.exitValue())));
+          run.registrationTimer = vertx.setTimer(settings.executorRegistrationTimeout().toMillis(), id -> {
+            if (!run.subscribed() && run.process != null && run.process.isAlive()) {
+              LOG.warning(() -> "Executor " + run.info.executorId().value() + " did not subscribe in time; killing it");
+              ProcessTrees.kill(run.process.toHandle());
+            }
+          });
+        })
+        .onFailure(error -> {
+          LOG.log(Level.WARNING, "Could not start executor " + run.info.executorId().value(), error);
+          failTasks(run, State.TASK_FAILED, Reason.REASON_CONTAINER_LAUNCH_FAILED, "Failed to launch executor: " + error.getMessage());
+          runs.remove(new RunKey(run.framework.id(), run.info.executorId()));
+        });
+  }
+
+  private void doKill(FrameworkId framework, TaskId taskId) {
+    ExecutorRun run = taskRuns.get(taskId);
+    if (run == null) {
+      return;
+    }
+    boolean wasQueued = run.queued.removeIf(t -> t.taskId().equals(taskId));
+    if (wasQueued) {
+      report(framework, run, taskId, State.TASK_KILLED, Source.SOURCE_AGENT, Reason.REASON_TASK_KILLED_DURING_LAUNCH,
+          "Task killed before it was delivered to the executor");
+      if (!run.hasLiveTasks()) {
+        shutdown(run);
+      }
+    } else if (run.subscribed()) {
+      MesosHttp.writeRecord(run.stream, ExecutorEvent.kill(taskId, null));
+    }
+  }
+
+  // ---- executor -> agent: POST /api/v1/executor ----
+
+  private void route(HttpServerRequest request) {
+    if (!request.path().equals("/api/v1/executor")) {
+      MesosHttp.answer(request.response(), 404, "Not found: " + request.path());
+      return;
+    }
+    MesosHttp.readCall(request, ExecutorCall.class).onSuccess(call -> dispatch(request, call));
+  }
+
+  private void dispatch(HttpServerRequest request, ExecutorCall call) {
+    String problem = ExecutorCallValidation.problem(call);
+    if (problem != null) {
+      MesosHttp.answer(request.response(), 400, "Failed to validate Executor::Call: " + problem);
+      return;
+    }
+    if (call.type() == ExecutorCall.Type.SUBSCRIBE && !MesosHttp.acceptsJson(request)) {
+      MesosHttp.answer(request.response(), 406, "Expecting 'Accept' to allow 'application/x-protobuf' or 'application/json'");
+      return;
+    }
+    if (call.type() == ExecutorCall.Type.HEARTBEAT) {
+      MesosHttp.accepted(request.response());
+      return;
+    }
+    if (runs.keySet().stream().noneMatch(k -> k.framework().equals(call.frameworkId()))) {
+      MesosHttp.answer(request.response(), 400, "Framework cannot be found");
+      return;
+    }
+    ExecutorRun run = runs.get(new RunKey(call.frameworkId(), call.executorId()));
+    if (run == null) {
+      MesosHttp.answer(request.response(), 400, "Executor cannot be found");
+      return;
+    }
+    switch (call.type()) {
+      case SUBSCRIBE -> subscribe(request, run);
+      case UPDATE -> {
+        if (!run.subscribed()) {
+          MesosHttp.answer(request.response(), 403, "Executor is not subscribed");
+          return;
+        }
+        MesosHttp.accepted(request.response());
+        executorUpdate(run, call.update().status());
+      }
+      default -> MesosHttp.accepted(request.response());
+    }
+  }
+
+  private void subscribe(HttpServerRequest request, ExecutorRun run) {
+    if (run.subscribed()) {
+      run.stream.end();
+    }
+    vertx.cancelTimer(run.registrationTimer);
+    var response = request.response();
+    run.stream = response;
+    MesosHttp.startStream(response);
+    MesosHttp.writeRecord(response, ExecutorEvent.subscribed(run.info, run.framework, info, run.containerId));
+    if (run.shuttingDown) {
+      MesosHttp.writeRecord(response, ExecutorEvent.shutdown());
+      return;
+    }
+    for (TaskInfo task : run.queued) {
+      run.launched.put(task.taskId(), false);
+      MesosHttp.writeRecord(response, ExecutorEvent.launch(task));
+    }
+    run.queued.clear();
+  }
+
+  private void executorUpdate(ExecutorRun run, TaskStatus status) {
+    TaskStatus stamped = status.withOrigin(agentId, run.info.executorId(),
+        status.timestamp() != null ? status.timestamp() : System.currentTimeMillis() / 1000.0);
+    // ACKNOWLEDGED tells the executor the agent has the update, not that the framework has it.
+    MesosHttp.writeRecord(run.stream, ExecutorEvent.acknowledged(status.taskId(), status.uuid()));
+    enqueue(run.framework.id(), run, stamped);
+  }
+
+  // ---- reliable status updates towards the master ----
+
+  private void report(FrameworkId framework, ExecutorRun run, TaskId task, State state, Source source, Reason reason, String message) {
+    TaskStatus status = TaskStatus.of(task, state, source, message).withReason(reason).withUuid(Uuids.random())
+        .withOrigin(agentId, run.info.executorId(), System.currentTimeMillis() / 1000.0);
+    enqueue(framework, run, status);
+  }
+
+  private void enqueue(FrameworkId framework, ExecutorRun run, TaskStatus status) {
+    if (status.state() != null && status.state().isTerminal()) {
+      run.launched.put(status.taskId(), true);
+    }
+    StatusUpdateStream stream = updates.computeIfAbsent(status.taskId(), t -> new StatusUpdateStream());
+    if (stream.add(status)) {
+      forward(framework, status);
+    }
+  }
+
+  private void forward(FrameworkId framework, TaskStatus status) {
+    master.statusUpdate(agentId, framework, status);
+    vertx.setTimer(settings.statusUpdateRetry().toMillis(), id -> {
+      StatusUpdateStream stream = updates.get(status.taskId());
+      if (stream != null && stream.inFlight() == status) {
+        LOG.fine(() -> "Re-sending unacknowledged " + status.state() + " of " + status.taskId().value());
+        forward(framework, status);
+      }
+    });
+  }
+
+  // ---- executor exits ----
+
+  private void executorExited(ExecutorRun run, int exitStatus) {
+    vertx.cancelTimer(run.registrationTimer);
+    runs.remove(new RunKey(run.framework.id(), run.info.executorId()));
+    run.launched.keySet().forEach(taskRuns::remove);
+    run.queued.forEach(t -> taskRuns.remove(t.taskId()));
+    failTasks(run, State.TASK_FAILED, Reason.REASON_EXECUTOR_TERMINATED, "Executor terminated with status " + exitStatus);
+    LOG.info(() -> "Executor " + run.info.executorId().value() + " exited with status " + exitStatus);
+    master.executorExited(agentId, run.framework.id(), run.info.executorId(), exitStatus);
+  }
+
+  private void failTasks(ExecutorRun run, State state, Reason reason, String message) {
+    List<TaskId> unfinished = new ArrayList<>();
+    run.queued.forEach(t -> unfinished.add(t.taskId()));
+    run.launched.forEach((task, ended) -> {
+      if (!ended) {
+        unfinished.add(task);
+      }
+    });
+    run.queued.clear();
+    unfinished.forEach(task -> report(run.framework.id(), run, task, state, Source.SOURCE_AGENT, reason, message));
+  }
+
+  /** SHUTDOWN, then TERM after the grace period, then KILL; completes when the process has exited. */
+  private Future<?> shutdown(ExecutorRun run) {
+    run.shuttingDown = true;
+    if (run.subscribed()) {
+      MesosHttp.writeRecord(run.stream, ExecutorEvent.shutdown());
+    }
+    if (run.process == null) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> exited = Promise.promise();
+    run.process.onExit().thenAccept(p -> exited.tryComplete());
+    long grace = settings.executorShutdownGrace().toMillis();
+    ProcessHandle handle = run.process.toHandle();
+    vertx.setTimer(grace + 1000, id -> {
+      if (handle.isAlive()) {
+        ProcessTrees.terminate(handle);
+        vertx.setTimer(grace, id2 -> ProcessTrees.kill(handle));
+      }
+    });
+    return exited.future();
+  }
+
+  /** Timings and binding of an agent; Mesos' defaults unless tests need them shorter. */
+  public record AgentSettings(String bindHost, Duration statusUpdateRetry, Duration executorRegistrationTimeout,
+      Duration executorShutdownGrace) {
+    public static AgentSettings defaults(String bindHost) {
+      return new AgentSettings(bindHost, Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofSeconds(5));
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.borealis.devcluster;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A running dev cluster: one master and its agents, deployed on a Vert.x instance. Undeploying (or
+ * closing the Vert.x) stops every executor the agents started.
+ */
+public final class DevCluster {
+  private final MasterVerticle master;
+  private final List<AgentVerticle> agents;
+
+  private DevCluster(MasterVerticle master, List<AgentVerticle> agents) {
+    this.master = master;
+    this.agents = List.copyOf(agents);
+  }
+
+  /**
+   * Starts a master on {@code masterPort} and one agent per spec.
+   *
+   * @param heartbeat how often the master heartbeats subscribed frameworks (Mesos: 15 s)
+   */
+  public static Future<DevCluster> start(Vertx vertx, String host, int masterPort, List<AgentSpec> specs, Path workDir,
+      Duration heartbeat, AgentVerticle.AgentSettings agentSettings) {
+    MasterVerticle master = new MasterVerticle(host, masterPort, heartbeat);
+    return vertx.deployVerticle(master).compose(id -> {
+      List<AgentVerticle> agents = new ArrayList<>();
+      Future<?> chain = Future.succeededFuture();
+      for (AgentSpec spec : specs) {
+        AgentVerticle agent = new AgentVerticle(spec, master, workDir, agentSettings);
+        agents.add(agent);
+        chain = chain.compose(v -> vertx.deployVerticle(agent));
+      }
+      return chain.map(v -> new DevCluster(master, agents));
+    });
+  }
+
+  public String masterUrl() {
+    return master.url();
+  }
+
+  public int masterPort() {
+    return master.port();
+  }
+
+  public List<Integer> agentPorts() {
+    return agents.stream().map(AgentVerticle::port).toList();
+  }
+}

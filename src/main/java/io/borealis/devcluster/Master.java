@@ -1,0 +1,349 @@
+package io.borealis.devcluster;
+
+import io.borealis.mesos.wire.AgentId;
+import io.borealis.mesos.wire.Attribute;
+import io.borealis.mesos.wire.ExecutorId;
+import io.borealis.mesos.wire.Filters;
+import io.borealis.mesos.wire.FrameworkId;
+import io.borealis.mesos.wire.Offer;
+import io.borealis.mesos.wire.OfferId;
+import io.borealis.mesos.wire.Resource;
+import io.borealis.mesos.wire.SchedulerCall;
+import io.borealis.mesos.wire.SchedulerEvent;
+import io.borealis.mesos.wire.TaskId;
+import io.borealis.mesos.wire.TaskInfo;
+import io.borealis.mesos.wire.TaskStatus;
+import io.borealis.mesos.wire.TaskStatus.Reason;
+import io.borealis.mesos.wire.TaskStatus.Source;
+import io.borealis.mesos.wire.TaskStatus.State;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * The master's bookkeeping and the meaning of each scheduler call: frameworks, agents, outstanding
+ * offers and launched tasks. Runs only on the master verticle's event loop; sending events is
+ * delegated to {@link FrameworkStreams}.
+ */
+final class Master {
+  private static final Logger LOG = Logger.getLogger(Master.class.getName());
+
+  private final String masterId;
+  private final Clock clock;
+  private final FrameworkStreams streams;
+  private final Map<FrameworkId, FrameworkSession> frameworks = new LinkedHashMap<>();
+  private final Map<AgentId, AgentSlot> agents = new LinkedHashMap<>();
+  private final Map<OfferId, OutstandingOffer> offers = new HashMap<>();
+  private final Map<TaskId, LaunchedTask> tasks = new HashMap<>();
+  /** Executor resources are charged once per executor, when its first task launches. */
+  private final Map<ExecutorKey, ResourceBag> executors = new HashMap<>();
+  private long nextFramework;
+  private long nextAgent;
+  private long nextOffer;
+
+  private record AgentSlot(AgentEndpoint endpoint, ResourceBag total, List<Attribute> attributes) {}
+
+  private record OutstandingOffer(FrameworkId framework, AgentId agent, ResourceBag resources) {}
+
+  private record ExecutorKey(AgentId agent, FrameworkId framework, ExecutorId executor) {}
+
+  Master(String masterId, Clock clock, FrameworkStreams streams) {
+    this.masterId = masterId;
+    this.clock = clock;
+    this.streams = streams;
+  }
+
+  AgentId newAgentId() {
+    return AgentId.of(masterId + "-S" + nextAgent++);
+  }
+
+  void addAgent(AgentId id, AgentEndpoint endpoint) {
+    agents.put(id, new AgentSlot(endpoint, ResourceBag.of(endpoint.info().resources()), endpoint.info().attributes()));
+    LOG.info(() -> "Agent " + id.value() + " registered at " + endpoint.info().hostname() + ":" + endpoint.info().port());
+    allocate();
+  }
+
+  FrameworkSession framework(FrameworkId id) {
+    return frameworks.get(id);
+  }
+
+  /** A (re)subscription: a new id for a new framework, the known session for a returning one. */
+  FrameworkSession subscribe(SchedulerCall.Subscribe subscribe) {
+    var info = subscribe.frameworkInfo();
+    FrameworkId id = info.id() != null ? info.id() : FrameworkId.of(masterId + "-" + String.format("%04d", nextFramework++));
+    FrameworkSession session = frameworks.computeIfAbsent(id, k -> new FrameworkSession(info.withId(k)));
+    session.info = info.withId(id);
+    // Offers never outlive a subscription; Mesos drops them without RESCIND.
+    offers.values().removeIf(offer -> offer.framework().equals(id));
+    session.suppressed = false;
+    return session;
+  }
+
+  void disconnected(FrameworkSession session) {
+    offers.values().removeIf(offer -> offer.framework().equals(session.info.id()));
+    LOG.info(() -> "Framework " + session.info.id().value() + " disconnected");
+    allocate();
+  }
+
+  void handle(FrameworkSession session, SchedulerCall call) {
+    FrameworkId id = session.info.id();
+    switch (call.type()) {
+      case ACCEPT -> accept(session, call.accept());
+      case DECLINE -> {
+        refuse(session, call.decline().filters(), release(id, call.decline().offerIds()));
+        allocate();
+      }
+      case KILL -> kill(session, call.kill().taskId());
+      case ACKNOWLEDGE -> acknowledge(id, call.acknowledge());
+      case RECONCILE -> reconcile(session, call.reconcile());
+      case REVIVE -> {
+        session.refusedUntil.clear();
+        session.suppressed = false;
+        allocate();
+      }
+      case SUPPRESS -> session.suppressed = true;
+      case TEARDOWN -> teardown(session);
+      default -> LOG.fine(() -> "Ignoring call " + call.type());
+    }
+  }
+
+  private void accept(FrameworkSession session, SchedulerCall.Accept accept) {
+    FrameworkId id = session.info.id();
+    List<OutstandingOffer> used = new ArrayList<>();
+    for (OfferId offerId : accept.offerIds()) {
+      OutstandingOffer offer = offers.get(offerId);
+      if (offer == null || !offer.framework().equals(id) || (!used.isEmpty() && !used.get(0).agent().equals(offer.agent()))) {
+        used = null;
+        break;
+      }
+      used.add(offer);
+    }
+    List<TaskInfo> launches = new ArrayList<>();
+    if (accept.operations() != null) {
+      for (SchedulerCall.Operation operation : accept.operations()) {
+        if (operation.type() == SchedulerCall.OperationType.LAUNCH && operation.launch() != null) {
+          launches.addAll(operation.launch().taskInfos());
+        }
+      }
+    }
+    if (used == null || used.isEmpty()) {
+      release(id, accept.offerIds());
+      String message = "Task launched with invalid offers";
+      launches.forEach(task -> sendMasterUpdate(session, task.taskId(),
+          session.partitionAware() ? State.TASK_DROPPED : State.TASK_LOST, Reason.REASON_INVALID_OFFERS, message));
+      allocate();
+      return;
+    }
+    accept.offerIds().forEach(offers::remove);
+    AgentId agentId = used.get(0).agent();
+    ResourceBag available = used.stream().map(OutstandingOffer::resources).reduce(ResourceBag.EMPTY, ResourceBag::plus);
+    AgentSlot agent = agents.get(agentId);
+    for (TaskInfo task : launches) {
+      available = launch(session, agentId, agent, task, available);
+    }
+    refuse(session, accept.filters(), List.of(agentId));
+    allocate();
+  }
+
+  /** Launches one task if it is valid and fits; answers TASK_ERROR otherwise. Returns what is left. */
+  private ResourceBag launch(FrameworkSession session, AgentId agentId, AgentSlot agent, TaskInfo task, ResourceBag available) {
+    String invalid = TaskValidation.problem(task, tasks.containsKey(task.taskId()));
+    ResourceBag needed = ResourceBag.of(task.resources());
+    ExecutorKey executorKey = task.executor() == null ? null : new ExecutorKey(agentId, session.info.id(), task.executor().executorId());
+    boolean newExecutor = executorKey != null && !executors.containsKey(executorKey);
+    ResourceBag executorNeeds = newExecutor ? ResourceBag.of(task.executor().resources()) : ResourceBag.EMPTY;
+    if (invalid == null && !available.contains(needed.plus(executorNeeds))) {
+      invalid = "Total resources " + needed.plus(executorNeeds) + " required by task and its executor is more than available " + available;
+    }
+    if (invalid != null) {
+      sendMasterUpdate(session, task.taskId(), State.TASK_ERROR, Reason.REASON_TASK_INVALID, invalid);
+      return available;
+    }
+    if (newExecutor) {
+      executors.put(executorKey, executorNeeds);
+    }
+    TaskInfo placed = task.withExecutor(task.executor() == null ? null : task.executor().withFrameworkId(session.info.id()));
+    TaskStatus staging = TaskStatus.of(task.taskId(), State.TASK_STAGING, Source.SOURCE_MASTER, null)
+        .withOrigin(agentId, placed.executor() == null ? null : placed.executor().executorId(), now());
+    tasks.put(task.taskId(), new LaunchedTask(session.info.id(), agentId, placed, needed, staging));
+    agent.endpoint().launch(session.info, placed);
+    return available.minus(needed.plus(executorNeeds));
+  }
+
+  private void kill(FrameworkSession session, TaskId taskId) {
+    LaunchedTask task = tasks.get(taskId);
+    if (task == null || !task.framework.equals(session.info.id())) {
+      sendMasterUpdate(session, taskId, session.partitionAware() ? State.TASK_UNKNOWN : State.TASK_LOST,
+          Reason.REASON_RECONCILIATION, "Reconciliation: Task is unknown");
+      return;
+    }
+    agents.get(task.agent).endpoint().kill(task.framework, taskId);
+  }
+
+  private void acknowledge(FrameworkId framework, SchedulerCall.Acknowledge ack) {
+    AgentSlot agent = agents.get(ack.agentId());
+    if (agent != null) {
+      agent.endpoint().acknowledge(framework, ack.taskId(), ack.uuid());
+    }
+  }
+
+  private void reconcile(FrameworkSession session, SchedulerCall.Reconcile reconcile) {
+    FrameworkId id = session.info.id();
+    if (reconcile.tasks() == null || reconcile.tasks().isEmpty()) {
+      tasks.values().stream().filter(t -> t.framework.equals(id) && !t.isTerminal())
+          .forEach(t -> streams.send(session, SchedulerEvent.update(reconciled(t.latest))));
+      return;
+    }
+    for (SchedulerCall.ReconcileTask query : reconcile.tasks()) {
+      LaunchedTask task = tasks.get(query.taskId());
+      if (task != null && task.framework.equals(id)) {
+        streams.send(session, SchedulerEvent.update(reconciled(task.latest)));
+      } else {
+        State state = !session.partitionAware() ? State.TASK_LOST : query.agentId() != null ? State.TASK_GONE : State.TASK_UNKNOWN;
+        sendMasterUpdate(session, query.taskId(), state, Reason.REASON_RECONCILIATION, "Reconciliation: Task is unknown");
+      }
+    }
+  }
+
+  private TaskStatus reconciled(TaskStatus latest) {
+    return new TaskStatus(latest.taskId(), latest.state(), "Reconciliation: Latest task state", Source.SOURCE_MASTER,
+        Reason.REASON_RECONCILIATION, null, latest.agentId(), latest.executorId(), now(), null, latest.healthy());
+  }
+
+  private void teardown(FrameworkSession session) {
+    FrameworkId id = session.info.id();
+    release(id, List.copyOf(offers.keySet()));
+    agents.values().forEach(agent -> agent.endpoint().shutdownFramework(id));
+    frameworks.remove(id);
+    streams.close(session);
+    LOG.info(() -> "Framework " + id.value() + " torn down");
+  }
+
+  void statusUpdate(AgentId agentId, FrameworkId frameworkId, TaskStatus status) {
+    LaunchedTask task = tasks.get(status.taskId());
+    if (task != null) {
+      boolean wasTerminal = task.isTerminal();
+      task.latest = status;
+      if (!wasTerminal && task.isTerminal()) {
+        tasks.remove(status.taskId());
+        allocate();
+      }
+    }
+    FrameworkSession session = frameworks.get(frameworkId);
+    if (session != null && session.connected()) {
+      streams.send(session, SchedulerEvent.update(status));
+    }
+  }
+
+  void executorExited(AgentId agentId, FrameworkId frameworkId, ExecutorId executorId, int exitStatus) {
+    executors.remove(new ExecutorKey(agentId, frameworkId, executorId));
+    FrameworkSession session = frameworks.get(frameworkId);
+    if (session != null && session.connected()) {
+      streams.send(session, SchedulerEvent.failure(agentId, executorId, exitStatus));
+    }
+    allocate();
+  }
+
+  /**
+   * Offers every agent's unallocated resources to a framework that wants them, one outstanding offer
+   * per agent at a time, frameworks taken in turn so that none starves.
+   */
+  void allocate() {
+    Instant now = clock.instant();
+    List<FrameworkSession> candidates = frameworks.values().stream().filter(FrameworkSession::connected).toList();
+    if (candidates.isEmpty()) {
+      return;
+    }
+    Map<FrameworkSession, List<Offer>> batches = new LinkedHashMap<>();
+    int turn = (int) (nextOffer % candidates.size());
+    for (var entry : agents.entrySet()) {
+      AgentId agentId = entry.getKey();
+      if (offers.values().stream().anyMatch(o -> o.agent().equals(agentId))) {
+        continue;
+      }
+      ResourceBag free = unallocated(agentId, entry.getValue());
+      if (!free.isOfferable()) {
+        continue;
+      }
+      for (int i = 0; i < candidates.size(); i++) {
+        FrameworkSession session = candidates.get((turn + i) % candidates.size());
+        if (session.wants(agentId, now)) {
+          OfferId offerId = OfferId.of(masterId + "-O" + nextOffer++);
+          offers.put(offerId, new OutstandingOffer(session.info.id(), agentId, free));
+          String role = session.info.allocationRole();
+          Offer offer = new Offer(offerId, session.info.id(), agentId, entry.getValue().endpoint().info().hostname(),
+              free.toResources(role), entry.getValue().attributes(), null, new Resource.AllocationInfo(role));
+          batches.computeIfAbsent(session, s -> new ArrayList<>()).add(offer);
+          break;
+        }
+      }
+    }
+    batches.forEach((session, list) -> streams.send(session, SchedulerEvent.offers(list)));
+  }
+
+  private ResourceBag unallocated(AgentId agentId, AgentSlot slot) {
+    ResourceBag used = ResourceBag.EMPTY;
+    for (LaunchedTask task : tasks.values()) {
+      if (task.agent.equals(agentId) && !task.isTerminal()) {
+        used = used.plus(task.resources);
+      }
+    }
+    for (var executor : executors.entrySet()) {
+      if (executor.getKey().agent().equals(agentId)) {
+        used = used.plus(executor.getValue());
+      }
+    }
+    return slot.total().minus(used);
+  }
+
+  /** When the earliest refusal filter ends, so the verticle can allocate again then. */
+  Instant nextFilterExpiry() {
+    Instant now = clock.instant();
+    return frameworks.values().stream().flatMap(f -> f.refusedUntil.values().stream())
+        .filter(t -> t.isAfter(now)).min(Instant::compareTo).orElse(null);
+  }
+
+  /** Takes back this framework's offers among {@code ids}; returns the agents they were for. */
+  private List<AgentId> release(FrameworkId framework, List<OfferId> ids) {
+    List<AgentId> released = new ArrayList<>();
+    for (OfferId id : ids) {
+      OutstandingOffer offer = offers.get(id);
+      if (offer != null && offer.framework().equals(framework)) {
+        offers.remove(id);
+        released.add(offer.agent());
+      }
+    }
+    return released;
+  }
+
+  /** Applies a DECLINE's or ACCEPT's filter: those agents are not offered to this framework for a while. */
+  private void refuse(FrameworkSession session, Filters filters, List<AgentId> agentIds) {
+    double seconds = filters == null ? Filters.DEFAULT_REFUSE_SECONDS : filters.effectiveRefuseSeconds();
+    if (seconds <= 0) {
+      return;
+    }
+    Instant until = clock.instant().plusMillis((long) (seconds * 1000));
+    agentIds.forEach(agent -> session.refusedUntil.put(agent, until));
+  }
+
+  private void sendMasterUpdate(FrameworkSession session, TaskId taskId, State state, Reason reason, String message) {
+    TaskStatus status = TaskStatus.of(taskId, state, Source.SOURCE_MASTER, message).withReason(reason);
+    streams.send(session, SchedulerEvent.update(status.withOrigin(null, null, now())));
+  }
+
+  private double now() {
+    return clock.millis() / 1000.0;
+  }
+
+  /** Sends events to a framework's subscription stream. */
+  interface FrameworkStreams {
+    void send(FrameworkSession session, SchedulerEvent event);
+
+    void close(FrameworkSession session);
+  }
+}

@@ -1,0 +1,225 @@
+package io.borealis.devcluster;
+
+import io.borealis.mesos.wire.AgentId;
+import io.borealis.mesos.wire.ExecutorId;
+import io.borealis.mesos.wire.FrameworkId;
+import io.borealis.mesos.wire.MasterInfo;
+import io.borealis.mesos.wire.SchedulerCall;
+import io.borealis.mesos.wire.SchedulerEvent;
+import io.borealis.mesos.wire.TaskStatus;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The dev cluster's master: serves {@code POST /api/v1/scheduler} as Mesos 1.x does (status codes,
+ * plain-text errors, {@code Mesos-Stream-Id}, RecordIO event stream with heartbeats) and applies each
+ * call to its {@link Master}. Agents register with it in-process through {@link #register}.
+ */
+public final class MasterVerticle extends VerticleBase implements MasterEndpoint {
+  private static final Logger LOG = Logger.getLogger(MasterVerticle.class.getName());
+
+  private final String host;
+  private final int requestedPort;
+  private final Duration heartbeatInterval;
+  private final String masterId = UUID.randomUUID().toString();
+  private Master master;
+  private HttpServer server;
+  private Context loop;
+  private long filterTimer = -1;
+
+  public MasterVerticle(String host, int port, Duration heartbeatInterval) {
+    this.host = host;
+    this.requestedPort = port;
+    this.heartbeatInterval = heartbeatInterval;
+  }
+
+  @Override
+  public Future<?> start() {
+    loop = context;
+    master = new Master(masterId, Clock.systemUTC(), new Streams());
+    return vertx.createHttpServer()
+        .requestHandler(this::route)
+        .listen(requestedPort, host)
+        .onSuccess(s -> {
+          server = s;
+          LOG.info(() -> "Dev cluster master listening on http://" + host + ":" + s.actualPort());
+        });
+  }
+
+  /** The port actually bound (useful when started with port 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  public String url() {
+    return "http://" + host + ":" + port();
+  }
+
+  private void route(HttpServerRequest request) {
+    if (!request.path().equals("/api/v1/scheduler")) {
+      MesosHttp.answer(request.response(), 404, "Not found: " + request.path());
+      return;
+    }
+    MesosHttp.readCall(request, SchedulerCall.class).onSuccess(call -> dispatch(request, call));
+  }
+
+  private void dispatch(HttpServerRequest request, SchedulerCall call) {
+    if (call.type() == null) {
+      MesosHttp.answer(request.response(), 400, "Failed to validate scheduler::Call: Expecting 'type' to be present");
+      return;
+    }
+    if (call.type() == SchedulerCall.Type.SUBSCRIBE) {
+      subscribe(request, call);
+      return;
+    }
+    if (call.frameworkId() == null) {
+      MesosHttp.answer(request.response(), 400, "Failed to validate scheduler::Call: Expecting 'framework_id' to be present");
+      return;
+    }
+    String problem = CallValidation.problem(call);
+    if (problem != null) {
+      MesosHttp.answer(request.response(), 400, "Failed to validate scheduler::Call: " + problem);
+      return;
+    }
+    FrameworkSession session = master.framework(call.frameworkId());
+    if (session == null) {
+      MesosHttp.answer(request.response(), 400, "Framework cannot be found");
+      return;
+    }
+    if (!session.connected()) {
+      MesosHttp.answer(request.response(), 403, "Framework is not subscribed");
+      return;
+    }
+    String streamId = request.getHeader(MesosHttp.STREAM_ID);
+    if (streamId == null) {
+      MesosHttp.answer(request.response(), 400, "All non-subscribe calls should include the 'Mesos-Stream-Id' header");
+      return;
+    }
+    if (!streamId.equals(session.streamId)) {
+      MesosHttp.answer(request.response(), 400, "The stream ID '" + streamId
+          + "' included in this request didn't match the stream ID currently associated with framework ID "
+          + call.frameworkId().value());
+      return;
+    }
+    MesosHttp.accepted(request.response());
+    master.handle(session, call);
+  }
+
+  private void subscribe(HttpServerRequest request, SchedulerCall call) {
+    var subscribe = call.subscribe();
+    if (subscribe == null || subscribe.frameworkInfo() == null) {
+      MesosHttp.answer(request.response(), 400, "Failed to validate scheduler::Call: Expecting 'subscribe' to be present");
+      return;
+    }
+    FrameworkId infoId = subscribe.frameworkInfo().id();
+    if (call.frameworkId() == null ? infoId != null : !call.frameworkId().equals(infoId)) {
+      MesosHttp.answer(request.response(), 400,
+          "Failed to validate scheduler::Call: 'framework_id' differs from 'subscribe.framework_info.id'");
+      return;
+    }
+    if (request.getHeader(MesosHttp.STREAM_ID) != null) {
+      MesosHttp.answer(request.response(), 400, "Subscribe calls should not include the 'Mesos-Stream-Id' header");
+      return;
+    }
+    if (!MesosHttp.acceptsJson(request)) {
+      MesosHttp.answer(request.response(), 406, "Expecting 'Accept' to allow 'application/x-protobuf' or 'application/json'");
+      return;
+    }
+    FrameworkSession session = master.subscribe(subscribe);
+    if (session.connected()) {
+      MesosHttp.writeRecord(session.stream, SchedulerEvent.error("Framework failed over"));
+      session.stream.end();
+    }
+    if (session.heartbeatTimer >= 0) {
+      vertx.cancelTimer(session.heartbeatTimer);
+    }
+    var response = request.response();
+    session.streamId = UUID.randomUUID().toString();
+    session.stream = response;
+    response.putHeader(MesosHttp.STREAM_ID, session.streamId);
+    MesosHttp.startStream(response);
+    MesosHttp.writeRecord(response, SchedulerEvent.subscribed(session.info.id(), heartbeatInterval.toMillis() / 1000.0, masterInfo()));
+    MesosHttp.writeRecord(response, SchedulerEvent.heartbeat());
+    session.heartbeatTimer = vertx.setPeriodic(heartbeatInterval.toMillis(),
+        id -> MesosHttp.writeRecord(response, SchedulerEvent.heartbeat()));
+    long timer = session.heartbeatTimer;
+    response.closeHandler(v -> {
+      vertx.cancelTimer(timer);
+      if (session.stream == response) {
+        master.disconnected(session);
+      }
+    });
+    LOG.info(() -> "Framework " + session.info.id().value() + " (" + session.info.name() + ") subscribed");
+    master.allocate();
+    scheduleFilterExpiry();
+  }
+
+  private MasterInfo masterInfo() {
+    return new MasterInfo(masterId, null, port(), "master@" + host + ":" + port(), host, "1.11.1-borealis",
+        new MasterInfo.Address(host, host, port()));
+  }
+
+  /** Declined resources come back when their filter ends: allocate again at the earliest expiry. */
+  private void scheduleFilterExpiry() {
+    Instant next = master.nextFilterExpiry();
+    if (next == null || filterTimer >= 0) {
+      return;
+    }
+    long delay = Math.max(1, Duration.between(Instant.now(), next).toMillis() + 1);
+    filterTimer = vertx.setTimer(delay, id -> {
+      filterTimer = -1;
+      master.allocate();
+      scheduleFilterExpiry();
+    });
+  }
+
+  /** Registers an in-process agent; the future completes on the agent's side with its new id. */
+  Future<AgentId> register(AgentEndpoint agent) {
+    Promise<AgentId> promise = Promise.promise();
+    loop.runOnContext(v -> {
+      AgentId id = master.newAgentId();
+      master.addAgent(id, agent);
+      promise.complete(id);
+    });
+    return promise.future();
+  }
+
+  @Override
+  public void statusUpdate(AgentId agent, FrameworkId framework, TaskStatus status) {
+    loop.runOnContext(v -> master.statusUpdate(agent, framework, status));
+  }
+
+  @Override
+  public void executorExited(AgentId agent, FrameworkId framework, ExecutorId executor, int exitStatus) {
+    loop.runOnContext(v -> master.executorExited(agent, framework, executor, exitStatus));
+  }
+
+  private final class Streams implements Master.FrameworkStreams {
+    @Override
+    public void send(FrameworkSession session, SchedulerEvent event) {
+      if (session.connected()) {
+        MesosHttp.writeRecord(session.stream, event);
+      }
+      scheduleFilterExpiry();
+    }
+
+    @Override
+    public void close(FrameworkSession session) {
+      if (session.connected()) {
+        session.stream.end();
+      }
+      if (session.heartbeatTimer >= 0) {
+        vertx.cancelTimer(session.heartbeatTimer);
+      }
+    }
+  }
+}

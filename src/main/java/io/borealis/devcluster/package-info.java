@@ -1,0 +1,13 @@
+/**
+ * The embedded, Mesos-compatible dev cluster: a master serving the v1 scheduler API
+ * ({@code POST /api/v1/scheduler}) and agents serving the v1 executor API
+ * ({@code POST /api/v1/executor}) that start custom executors as real OS processes with the standard
+ * Mesos executor environment. It speaks only {@link io.borealis.mesos.wire}, so any framework written
+ * from the Mesos docs can use it, and Borealis can use a real Mesos instead.
+ *
+ * <p>Vocabulary: the {@link Master} owns frameworks, offers and the tasks it launched; an agent
+ * ({@link AgentVerticle}) owns executor runs and the reliable {@link StatusUpdateStream} of each task.
+ * They talk through {@link MasterEndpoint} and {@link AgentEndpoint}, each call hopping onto the
+ * callee's event loop, the way libprocess messages would cross processes.
+ */
+package io.borealis.devcluster;

@@ -1,0 +1,15 @@
+package io.borealis.events;
+
+/** Event-bus addresses inside the scheduler JVM. Requests get one reply; events are published. */
+public final class BusAddresses {
+  private BusAddresses() {}
+
+  /** Requests to the single owner of jobs and tasks ({@link StateRequests}). */
+  public static final String STATE = "borealis.state";
+  /** {@link ClusterEvent}s, published after each change. */
+  public static final String EVENTS = "borealis.events";
+  /** {@link MesosCommands} for the Mesos client: launch, kill, decline. */
+  public static final String MESOS = "borealis.mesos";
+  /** Offers as placement sees them, published by the Mesos client ({@link OfferEvents}). */
+  public static final String OFFERS = "borealis.offers";
+}

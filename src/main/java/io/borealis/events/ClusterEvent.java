@@ -1,0 +1,35 @@
+package io.borealis.events;
+
+import io.borealis.model.JobKey;
+import io.borealis.model.TaskState;
+import java.time.Instant;
+
+/** Something that changed in the cluster, in the order the state owner applied it. */
+public sealed interface ClusterEvent {
+  /** Monotonically increasing; SSE clients resume from it with Last-Event-ID. */
+  long id();
+
+  Instant timestamp();
+
+  JobKey job();
+
+  /** The SSE event name. */
+  String type();
+
+  /** A task entered a new state. */
+  record TaskStateChanged(long id, Instant timestamp, JobKey job, String taskId, int instance,
+      TaskState previous, TaskState state, String host, String message) implements ClusterEvent {
+    @Override
+    public String type() {
+      return "task";
+    }
+  }
+
+  /** A job was created or its last task ended. */
+  record JobChanged(long id, Instant timestamp, JobKey job, String change, String message) implements ClusterEvent {
+    @Override
+    public String type() {
+      return "job";
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package io.borealis.events;
+
+import io.borealis.model.ScheduledTask;
+import java.util.List;
+
+/** What the scheduler asks of Mesos, sent to {@link BusAddresses#MESOS}. */
+public final class MesosCommands {
+  private MesosCommands() {}
+
+  public sealed interface Command {}
+
+  /** Launch these ASSIGNED tasks with one offer. */
+  public record Launch(String offerId, String agentId, List<ScheduledTask> tasks) implements Command {}
+
+  /** Give offers back without using them. */
+  public record Decline(List<String> offerIds) implements Command {}
+
+  /** Kill a task on its agent. */
+  public record Kill(String taskId, String agentId) implements Command {}
+}

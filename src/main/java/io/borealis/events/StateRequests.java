@@ -1,0 +1,66 @@
+package io.borealis.events;
+
+import io.borealis.model.InstanceRanges;
+import io.borealis.model.JobConfig;
+import io.borealis.model.JobKey;
+import io.borealis.model.ScheduledTask;
+import io.borealis.model.TaskState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The requests the state verticle answers on {@link BusAddresses#STATE}, each with the reply it
+ * gives. Failures come back as a reply failure whose code is an HTTP status (404 unknown, 409
+ * conflict, 400 invalid) and whose message is meant for people.
+ */
+public final class StateRequests {
+  private StateRequests() {}
+
+  /** Marker for everything sent to the state verticle. */
+  public sealed interface Request {}
+
+  /** Reply: {@link JobCreated}. */
+  public record CreateJob(JobConfig config) implements Request {}
+
+  public record JobCreated(JobKey key, int pendingTasks) {}
+
+  /** Kill some instances ({@code instances} set) or all active tasks of a job. Reply: {@link KillStarted}. */
+  public record KillTasks(JobKey key, InstanceRanges instances, String reason) implements Request {}
+
+  public record KillStarted(List<String> taskIds) {}
+
+  /** Reply: {@link JobView}, or 404. */
+  public record GetJob(JobKey key) implements Request {}
+
+  public record JobView(JobConfig config, List<ScheduledTask> tasks, Map<String, String> pendingReasons) {}
+
+  /** Reply: a list of {@link JobSummary}; null filters match everything. */
+  public record ListJobs(String role, String environment) implements Request {}
+
+  public record JobSummary(JobConfig config, Map<TaskState, Integer> taskCounts) {}
+
+  /** Reply: the matching tasks, newest instance state first by job and instance. Null filters match all. */
+  public record QueryTasks(String role, String environment, String jobName, TaskState state, Integer instance)
+      implements Request {}
+
+  public record TaskList(List<ScheduledTask> tasks) {}
+
+  /** Reply: the {@link ScheduledTask}, or 404. */
+  public record GetTask(String taskId) implements Request {}
+
+  /** From placement: tasks waiting for a host. Reply: {@link TaskList}. */
+  public record GetPendingTasks() implements Request {}
+
+  /**
+   * From placement: put these pending tasks on these hosts. Reply: {@link TaskList} of the tasks now
+   * ASSIGNED (a task that stopped being PENDING meanwhile is left out).
+   */
+  public record PlaceTasks(List<Placement> placements, Map<String, String> stillPendingReasons) implements Request {}
+
+  public record Placement(String taskId, String agentId, String host, Map<String, Integer> ports) {}
+
+  /** From the Mesos client: a task's state as Mesos reports it, already mapped to Borealis states. Reply: none. */
+  public record StatusUpdate(String taskId, String agentId, TaskState state, String message, Instant timestamp)
+      implements Request {}
+}

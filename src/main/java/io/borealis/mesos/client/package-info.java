@@ -1,0 +1,7 @@
+/**
+ * A Vert.x client for the Mesos v1 scheduler API: opens the SUBSCRIBE stream, decodes its RecordIO
+ * records into {@link io.borealis.mesos.wire.SchedulerEvent}s on the event loop, follows redirects to
+ * the leading master, and sends the other calls on separate requests carrying {@code Mesos-Stream-Id}.
+ * It knows nothing of Borealis's model; the scheduler's Mesos verticle adapts.
+ */
+package io.borealis.mesos.client;

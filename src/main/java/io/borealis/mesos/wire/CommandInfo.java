@@ -1,0 +1,19 @@
+package io.borealis.mesos.wire;
+
+import java.util.List;
+
+/** Mesos {@code CommandInfo}: with {@code shell} (the default) {@code value} runs through {@code /bin/sh -c}. */
+public record CommandInfo(String value, Boolean shell, List<String> arguments, Environment environment, String user) {
+
+  public record Environment(List<Variable> variables) {}
+
+  public record Variable(String name, String value) {}
+
+  public static CommandInfo shell(String value) {
+    return new CommandInfo(value, true, null, null, null);
+  }
+
+  public List<Variable> variables() {
+    return environment == null || environment.variables() == null ? List.of() : environment.variables();
+  }
+}

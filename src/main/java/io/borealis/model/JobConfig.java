@@ -1,0 +1,32 @@
+package io.borealis.model;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Aurora's {@code Job}: the task template, how many instances run it and how the scheduler treats
+ * them. {@code constraints} keep Aurora's map form: attribute name to {@code "limit:N"}, {@code "a,b"}
+ * or {@code "!a,b"}.
+ */
+public record JobConfig(
+    JobKey key,
+    int instances,
+    boolean service,
+    int maxTaskFailures,
+    String tier,
+    boolean production,
+    int priority,
+    String contact,
+    TaskConfig task,
+    Map<String, String> constraints,
+    HealthCheckConfig healthCheck,
+    UpdateConfig update) {
+
+  public static final int DEFAULT_MAX_TASK_FAILURES = 1;
+  /** Aurora's {@code max_tasks_per_job}. */
+  public static final int MAX_INSTANCES = 4000;
+
+  public JobConfig {
+    constraints = constraints == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(constraints));
+  }
+}

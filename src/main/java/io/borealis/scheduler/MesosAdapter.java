@@ -1,0 +1,118 @@
+package io.borealis.scheduler;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.borealis.config.JobJson;
+import io.borealis.mesos.wire.AgentId;
+import io.borealis.mesos.wire.Attribute;
+import io.borealis.mesos.wire.CommandInfo;
+import io.borealis.mesos.wire.ExecutorId;
+import io.borealis.mesos.wire.ExecutorInfo;
+import io.borealis.mesos.wire.Offer;
+import io.borealis.mesos.wire.Resource;
+import io.borealis.mesos.wire.TaskId;
+import io.borealis.mesos.wire.TaskInfo;
+import io.borealis.mesos.wire.TaskStatus;
+import io.borealis.model.Resources;
+import io.borealis.model.ScheduledTask;
+import io.borealis.model.TaskState;
+import io.borealis.placement.HostOffer;
+import io.borealis.placement.PortRange;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place where Mesos messages become Borealis values and back: offers into
+ * {@link HostOffer}s, assigned tasks into {@code TaskInfo}s for the Borealis executor, and Mesos task
+ * states into Aurora's.
+ */
+final class MesosAdapter {
+  /** Aurora names its executor ids {@code thermos-<task id>}. */
+  static final String EXECUTOR_PREFIX = "thermos-";
+
+  private final SchedulerSettings settings;
+
+  MesosAdapter(SchedulerSettings settings) {
+    this.settings = settings;
+  }
+
+  static HostOffer toHostOffer(Offer offer) {
+    double cpus = 0;
+    double mem = 0;
+    double disk = 0;
+    List<PortRange> ports = new ArrayList<>();
+    for (Resource resource : offer.resources() == null ? List.<Resource>of() : offer.resources()) {
+      if (resource.name() == null) {
+        continue;
+      }
+      switch (resource.name()) {
+        case "cpus" -> cpus += resource.scalarValue();
+        case "mem" -> mem += resource.scalarValue();
+        case "disk" -> disk += resource.scalarValue();
+        case "ports" -> resource.rangeList().forEach(r -> ports.add(new PortRange((int) r.begin(), (int) r.end())));
+        default -> { }
+      }
+    }
+    Map<String, String> attributes = new LinkedHashMap<>();
+    if (offer.attributes() != null) {
+      for (Attribute attribute : offer.attributes()) {
+        attributes.put(attribute.name(), attribute.valueAsString());
+      }
+    }
+    attributes.putIfAbsent("host", offer.hostname());
+    return new HostOffer(offer.id().value(), offer.agentId().value(), offer.hostname(), cpus, mem, disk, ports, attributes);
+  }
+
+  /** Aurora's mapping of Mesos task states (TASK_KILLING is left out: Borealis does not ask for it). */
+  static TaskState toTaskState(TaskStatus.State state) {
+    if (state == null) {
+      return null;
+    }
+    return switch (state) {
+      case TASK_STAGING, TASK_STARTING -> TaskState.STARTING;
+      case TASK_RUNNING -> TaskState.RUNNING;
+      case TASK_FINISHED -> TaskState.FINISHED;
+      case TASK_FAILED -> TaskState.FAILED;
+      case TASK_KILLED -> TaskState.KILLED;
+      case TASK_LOST, TASK_ERROR, TASK_DROPPED, TASK_GONE, TASK_GONE_BY_OPERATOR -> TaskState.LOST;
+      case TASK_UNREACHABLE, TASK_UNKNOWN -> TaskState.PARTITIONED;
+      case TASK_KILLING -> null;
+    };
+  }
+
+  /** The TaskInfo launching {@code task} (already ASSIGNED) with the Borealis executor. */
+  TaskInfo toTaskInfo(ScheduledTask task, String role) {
+    Resources resources = task.config().task().resources();
+    List<Resource> taskResources = new ArrayList<>();
+    taskResources.add(Resource.scalar("cpus", resources.cpu()).withAllocationRole(role));
+    taskResources.add(Resource.scalar("mem", resources.ramMb()).withAllocationRole(role));
+    taskResources.add(Resource.scalar("disk", resources.diskMb()).withAllocationRole(role));
+    if (!task.ports().isEmpty()) {
+      List<Resource.Range> ranges = task.ports().values().stream().sorted().map(p -> new Resource.Range(p, p)).toList();
+      taskResources.add(Resource.ranges("ports", ranges).withAllocationRole(role));
+    }
+    ExecutorInfo executor = new ExecutorInfo(ExecutorInfo.ExecutorType.CUSTOM,
+        ExecutorId.of(EXECUTOR_PREFIX + task.taskId()), null, CommandInfo.shell(settings.executorCommand()),
+        List.of(Resource.scalar("cpus", settings.executorCpus()).withAllocationRole(role),
+            Resource.scalar("mem", settings.executorMemMb()).withAllocationRole(role)),
+        "AuroraExecutor", null);
+    String name = task.jobKey().path() + "/" + task.instance();
+    return new TaskInfo(name, TaskId.of(task.taskId()), AgentId.of(task.agentId()), taskResources, executor, null, null,
+        payload(task));
+  }
+
+  /**
+   * What the executor needs to run the task: Aurora's job JSON for this instance (as Aurora's
+   * {@code MesosTaskInstance}), plus the instance id and the ports the scheduler assigned.
+   */
+  static byte[] payload(ScheduledTask task) {
+    ObjectNode job = JobJson.write(task.config());
+    job.remove("update_config");
+    job.put("instance", task.instance());
+    ObjectNode ports = job.putObject("ports");
+    task.ports().forEach(ports::put);
+    return job.toString().getBytes(StandardCharsets.UTF_8);
+  }
+}

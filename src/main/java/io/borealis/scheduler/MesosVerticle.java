@@ -1,0 +1,152 @@
+package io.borealis.scheduler;
+
+import io.borealis.events.BusAddresses;
+import io.borealis.events.MesosCommands;
+import io.borealis.events.OfferEvents;
+import io.borealis.events.StateRequests;
+import io.borealis.mesos.client.SchedulerClient;
+import io.borealis.mesos.wire.AgentId;
+import io.borealis.mesos.wire.Filters;
+import io.borealis.mesos.wire.FrameworkId;
+import io.borealis.mesos.wire.FrameworkInfo;
+import io.borealis.mesos.wire.OfferId;
+import io.borealis.mesos.wire.SchedulerCall;
+import io.borealis.mesos.wire.SchedulerEvent;
+import io.borealis.mesos.wire.TaskId;
+import io.borealis.mesos.wire.TaskInfo;
+import io.borealis.mesos.wire.TaskStatus;
+import io.borealis.model.TaskState;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Owns the Mesos subscription. Turns events into Borealis messages (offers for placement, status
+ * updates for the state verticle, acknowledged only once the state verticle has applied them) and
+ * Borealis commands into scheduler calls. Re-subscribes with backoff when the stream ends.
+ */
+public final class MesosVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(MesosVerticle.class.getName());
+  private static final long MIN_BACKOFF_MS = 250;
+  private static final long MAX_BACKOFF_MS = 30_000;
+  /** Resources left over after a launch come straight back, so the next pending task can use them. */
+  private static final Filters AFTER_LAUNCH = Filters.refuseSeconds(0);
+
+  private final SchedulerSettings settings;
+  private final MesosAdapter adapter;
+  private SchedulerClient client;
+  private FrameworkId frameworkId;
+  private String role = "*";
+  private long backoffMs = MIN_BACKOFF_MS;
+  private boolean stopping;
+
+  public MesosVerticle(SchedulerSettings settings) {
+    this.settings = settings;
+    this.adapter = new MesosAdapter(settings);
+  }
+
+  @Override
+  public Future<?> start() {
+    client = new SchedulerClient(vertx, settings.masterUrl());
+    var commands = vertx.eventBus().<MesosCommands.Command>consumer(BusAddresses.MESOS, m -> execute(m.body()));
+    return commands.completion().onSuccess(v -> subscribe());
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    return client.close();
+  }
+
+  private void subscribe() {
+    FrameworkInfo info = new FrameworkInfo(settings.user(), settings.frameworkName(), frameworkId,
+        (double) settings.failoverTimeout().toSeconds(), false, null, null, null, settings.dashboardUrl());
+    client.subscribe(SchedulerCall.subscribe(info), this::onEvent, this::onStreamClosed)
+        .onSuccess(s -> LOG.info(() -> "Subscribed to Mesos master " + s.masterUrl()))
+        .onFailure(error -> {
+          LOG.warning(() -> "Cannot subscribe to Mesos at " + client.masterUrl() + ": " + error.getMessage());
+          retryLater();
+        });
+  }
+
+  private void onStreamClosed(Throwable error) {
+    vertx.eventBus().publish(BusAddresses.OFFERS, new OfferEvents.AllRescinded());
+    if (!stopping) {
+      LOG.warning(() -> "Mesos subscription ended" + (error == null ? "" : ": " + error.getMessage()) + "; re-subscribing");
+      retryLater();
+    }
+  }
+
+  private void retryLater() {
+    if (stopping) {
+      return;
+    }
+    long delay = backoffMs / 2 + (long) (Math.random() * backoffMs / 2);
+    backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+    vertx.setTimer(delay, id -> subscribe());
+  }
+
+  private void onEvent(SchedulerEvent event) {
+    if (event.type() == null) {
+      return;
+    }
+    switch (event.type()) {
+      case SUBSCRIBED -> {
+        frameworkId = event.subscribed().frameworkId();
+        backoffMs = MIN_BACKOFF_MS;
+        vertx.eventBus().publish(BusAddresses.OFFERS, new OfferEvents.AllRescinded());
+        // Implicit reconciliation: the master reports every task it knows for us.
+        call(SchedulerCall.reconcile(frameworkId, List.of()));
+      }
+      case OFFERS -> {
+        if (!event.offers().offers().isEmpty()) {
+          role = event.offers().offers().get(0).allocationInfo() == null ? role : event.offers().offers().get(0).allocationInfo().role();
+        }
+        vertx.eventBus().publish(BusAddresses.OFFERS,
+            new OfferEvents.Offered(event.offers().offers().stream().map(MesosAdapter::toHostOffer).toList()));
+      }
+      case RESCIND -> vertx.eventBus().publish(BusAddresses.OFFERS, new OfferEvents.Rescinded(event.rescind().offerId().value()));
+      case UPDATE -> onStatus(event.update().status());
+      case FAILURE -> LOG.info(() -> "Mesos reports executor " + (event.failure().executorId() == null ? "-" : event.failure().executorId().value())
+          + " on agent " + event.failure().agentId().value() + " ended with status " + event.failure().status());
+      case ERROR -> LOG.severe(() -> "Mesos master sent ERROR: " + event.error().message());
+      default -> { }
+    }
+  }
+
+  private void onStatus(TaskStatus status) {
+    TaskState state = MesosAdapter.toTaskState(status.state());
+    String agent = status.agentId() == null ? null : status.agentId().value();
+    Instant at = status.timestamp() == null ? Instant.now() : Instant.ofEpochMilli((long) (status.timestamp() * 1000));
+    String message = status.message() != null ? status.message()
+        : status.reason() != null ? status.reason().name() : "Mesos reports " + status.state();
+    var update = new StateRequests.StatusUpdate(status.taskId().value(), agent, state, message, at);
+    vertx.eventBus().request(BusAddresses.STATE, update).onSuccess(applied -> {
+      if (status.uuid() != null && status.agentId() != null) {
+        call(SchedulerCall.acknowledge(frameworkId, status.agentId(), status.taskId(), status.uuid()));
+      }
+    });
+  }
+
+  private void execute(MesosCommands.Command command) {
+    if (frameworkId == null) {
+      LOG.warning(() -> "Not subscribed to Mesos yet; dropping " + command);
+      return;
+    }
+    if (command instanceof MesosCommands.Launch launch) {
+      List<TaskInfo> tasks = launch.tasks().stream().map(t -> adapter.toTaskInfo(t, role)).toList();
+      call(SchedulerCall.launch(frameworkId, OfferId.of(launch.offerId()), tasks, AFTER_LAUNCH));
+    } else if (command instanceof MesosCommands.Decline decline) {
+      call(SchedulerCall.decline(frameworkId, decline.offerIds().stream().map(OfferId::of).toList(), null));
+    } else if (command instanceof MesosCommands.Kill kill) {
+      call(SchedulerCall.kill(frameworkId, TaskId.of(kill.taskId()), AgentId.of(kill.agentId())));
+    }
+  }
+
+  private void call(SchedulerCall call) {
+    client.call(call).onFailure(error -> LOG.log(Level.WARNING, "Mesos call " + call.type() + " failed: " + error.getMessage()));
+  }
+}

@@ -1,0 +1,145 @@
+package io.borealis.scheduler;
+
+import io.borealis.events.BusAddresses;
+import io.borealis.events.ClusterEvent;
+import io.borealis.events.MesosCommands;
+import io.borealis.events.OfferEvents;
+import io.borealis.events.StateRequests;
+import io.borealis.model.Resources;
+import io.borealis.model.ScheduledTask;
+import io.borealis.model.TaskState;
+import io.borealis.placement.Assignment;
+import io.borealis.placement.HostOffer;
+import io.borealis.placement.MatchResult;
+import io.borealis.placement.OfferMatcher;
+import io.borealis.placement.PlacementRequest;
+import io.borealis.placement.Veto;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Holds the offers Mesos made and places pending tasks on them. Level-triggered: whenever offers
+ * arrive or a task becomes PENDING it runs one pass (pending tasks × held offers through the pure
+ * {@link OfferMatcher}), asks the state verticle to assign the matches, and launches what was
+ * assigned. Passes never overlap; a trigger during a pass runs one more pass after it.
+ */
+public final class OfferVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(OfferVerticle.class.getName());
+
+  private final SchedulerSettings settings;
+  private final Map<String, HostOffer> held = new LinkedHashMap<>();
+  private final Map<String, Long> holdTimers = new HashMap<>();
+  private boolean passRunning;
+  private boolean passWanted;
+
+  public OfferVerticle(SchedulerSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public Future<?> start() {
+    var offers = vertx.eventBus().<OfferEvents.OfferEvent>consumer(BusAddresses.OFFERS, m -> onOffers(m.body()));
+    var events = vertx.eventBus().<ClusterEvent>consumer(BusAddresses.EVENTS, m -> {
+      if (m.body() instanceof ClusterEvent.TaskStateChanged change && change.state() == TaskState.PENDING) {
+        requestPass();
+      }
+    });
+    return Future.all(offers.completion(), events.completion());
+  }
+
+  private void onOffers(OfferEvents.OfferEvent event) {
+    if (event instanceof OfferEvents.Offered offered) {
+      for (HostOffer offer : offered.offers()) {
+        held.put(offer.offerId(), offer);
+        holdTimers.put(offer.offerId(), vertx.setTimer(settings.offerHoldTime().toMillis(), id -> declineIfHeld(offer.offerId())));
+      }
+      requestPass();
+    } else if (event instanceof OfferEvents.Rescinded rescinded) {
+      forget(rescinded.offerId());
+    } else if (event instanceof OfferEvents.AllRescinded) {
+      List.copyOf(held.keySet()).forEach(this::forget);
+    }
+  }
+
+  private void declineIfHeld(String offerId) {
+    if (held.containsKey(offerId)) {
+      forget(offerId);
+      vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Decline(List.of(offerId)));
+    }
+  }
+
+  private void forget(String offerId) {
+    held.remove(offerId);
+    Long timer = holdTimers.remove(offerId);
+    if (timer != null) {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  private void requestPass() {
+    if (passRunning) {
+      passWanted = true;
+      return;
+    }
+    passRunning = true;
+    passWanted = false;
+    runPass()
+        .onFailure(error -> LOG.log(Level.WARNING, "Placement pass failed", error))
+        .onComplete(done -> {
+          passRunning = false;
+          if (passWanted) {
+            requestPass();
+          }
+        });
+  }
+
+  private Future<Void> runPass() {
+    return vertx.eventBus().<StateRequests.TaskList>request(BusAddresses.STATE, new StateRequests.GetPendingTasks())
+        .compose(reply -> {
+          List<ScheduledTask> pending = reply.body().tasks();
+          if (pending.isEmpty()) {
+            return Future.succeededFuture();
+          }
+          MatchResult result = OfferMatcher.match(pending.stream().map(this::request).toList(), List.copyOf(held.values()));
+          result.assignments().forEach(a -> forget(a.offer().offerId()));
+          return assignAndLaunch(result);
+        });
+  }
+
+  private PlacementRequest request(ScheduledTask task) {
+    Resources resources = task.config().task().resources();
+    return new PlacementRequest(task.taskId(), resources.cpu() + settings.executorCpus(),
+        resources.ramMb() + settings.executorMemMb(), resources.diskMb(), task.config().task().requestedPorts());
+  }
+
+  private Future<Void> assignAndLaunch(MatchResult result) {
+    List<StateRequests.Placement> placements = new ArrayList<>();
+    Map<String, HostOffer> offerOfTask = new HashMap<>();
+    for (Assignment assignment : result.assignments()) {
+      HostOffer offer = assignment.offer();
+      placements.add(new StateRequests.Placement(assignment.taskId(), offer.agentId(), offer.hostname(), assignment.ports()));
+      offerOfTask.put(assignment.taskId(), offer);
+    }
+    Map<String, String> reasons = new HashMap<>();
+    result.vetoes().forEach((task, vetoes) -> reasons.put(task, String.join(", ", vetoes.stream().map(Veto::reason).toList())));
+    return vertx.eventBus().<StateRequests.TaskList>request(BusAddresses.STATE, new StateRequests.PlaceTasks(placements, reasons))
+        .map(reply -> {
+          Map<HostOffer, List<ScheduledTask>> byOffer = new LinkedHashMap<>();
+          for (ScheduledTask task : reply.body().tasks()) {
+            byOffer.computeIfAbsent(offerOfTask.get(task.taskId()), o -> new ArrayList<>()).add(task);
+          }
+          byOffer.forEach((offer, tasks) ->
+              vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Launch(offer.offerId(), offer.agentId(), tasks)));
+          // An offer whose tasks all stopped being PENDING meanwhile is still good: keep it.
+          offerOfTask.values().stream().distinct().filter(o -> !byOffer.containsKey(o)).forEach(o -> held.put(o.offerId(), o));
+          return null;
+        });
+  }
+}

@@ -1,0 +1,40 @@
+package io.borealis.scheduler;
+
+import java.time.Duration;
+
+/**
+ * How the scheduler presents itself to Mesos and launches tasks.
+ *
+ * @param cluster the cluster name jobs must carry in their key
+ * @param masterUrl the Mesos master (or dev cluster) to subscribe to
+ * @param frameworkName shown in Mesos
+ * @param user the user tasks run as when they do not say
+ * @param failoverTimeout how long Mesos keeps our tasks while we are away
+ * @param executorCommand shell command an agent runs to start the Borealis executor
+ * @param executorCpus Aurora's executor overhead per task ({@code thermos_executor_cpu})
+ * @param executorMemMb Aurora's executor overhead per task ({@code thermos_executor_ram})
+ * @param offerHoldTime how long an unused offer is kept before it is declined
+ * @param dashboardUrl base URL of this scheduler's HTTP server, for Mesos' webui_url
+ */
+public record SchedulerSettings(
+    String cluster,
+    String masterUrl,
+    String frameworkName,
+    String user,
+    Duration failoverTimeout,
+    String executorCommand,
+    double executorCpus,
+    double executorMemMb,
+    Duration offerHoldTime,
+    String dashboardUrl) {
+
+  public static final double DEFAULT_EXECUTOR_CPUS = 0.25;
+  public static final double DEFAULT_EXECUTOR_MEM_MB = 128;
+  public static final Duration DEFAULT_OFFER_HOLD_TIME = Duration.ofMinutes(5);
+  public static final Duration DEFAULT_FAILOVER_TIMEOUT = Duration.ofDays(21);
+
+  public SchedulerSettings withDashboardUrl(String url) {
+    return new SchedulerSettings(cluster, masterUrl, frameworkName, user, failoverTimeout, executorCommand,
+        executorCpus, executorMemMb, offerHoldTime, url);
+  }
+}

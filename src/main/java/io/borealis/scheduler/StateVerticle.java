@@ -1,0 +1,258 @@
+package io.borealis.scheduler;
+
+import io.borealis.events.BusAddresses;
+import io.borealis.events.ClusterEvent;
+import io.borealis.events.MesosCommands;
+import io.borealis.events.StateRequests.CreateJob;
+import io.borealis.events.StateRequests.GetJob;
+import io.borealis.events.StateRequests.GetPendingTasks;
+import io.borealis.events.StateRequests.GetTask;
+import io.borealis.events.StateRequests.JobCreated;
+import io.borealis.events.StateRequests.JobSummary;
+import io.borealis.events.StateRequests.JobView;
+import io.borealis.events.StateRequests.KillStarted;
+import io.borealis.events.StateRequests.KillTasks;
+import io.borealis.events.StateRequests.ListJobs;
+import io.borealis.events.StateRequests.PlaceTasks;
+import io.borealis.events.StateRequests.Placement;
+import io.borealis.events.StateRequests.QueryTasks;
+import io.borealis.events.StateRequests.Request;
+import io.borealis.events.StateRequests.StatusUpdate;
+import io.borealis.events.StateRequests.TaskList;
+import io.borealis.model.JobConfig;
+import io.borealis.model.JobKey;
+import io.borealis.model.ScheduledTask;
+import io.borealis.model.TaskState;
+import io.borealis.state.Effect;
+import io.borealis.state.TaskFacts;
+import io.borealis.state.TaskStateMachine;
+import io.borealis.state.Transition;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The single owner of jobs and tasks. Every change goes through {@link #transition}: the pure state
+ * machine decides, this verticle stores the new task, publishes the event, then applies the effects
+ * in the order the machine listed them.
+ */
+public final class StateVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(StateVerticle.class.getName());
+
+  private final Clock clock;
+  private final String cluster;
+  private final TaskStore store = new TaskStore();
+  private final Map<String, String> pendingReasons = new HashMap<>();
+  private long lastEventId;
+  private long illegalTransitions;
+
+  public StateVerticle(Clock clock, String cluster) {
+    this.clock = clock;
+    this.cluster = cluster;
+  }
+
+  @Override
+  public Future<?> start() {
+    return vertx.eventBus().<Request>consumer(BusAddresses.STATE, this::handle).completion();
+  }
+
+  private void handle(Message<Request> message) {
+    Request request = message.body();
+    if (request instanceof CreateJob create) {
+      createJob(message, create.config());
+    } else if (request instanceof KillTasks kill) {
+      killTasks(message, kill);
+    } else if (request instanceof StatusUpdate update) {
+      statusUpdate(update);
+      message.reply(null);
+    } else if (request instanceof PlaceTasks place) {
+      message.reply(new TaskList(place(place)));
+    } else if (request instanceof GetPendingTasks) {
+      message.reply(new TaskList(store.pendingTasks()));
+    } else if (request instanceof GetJob get) {
+      getJob(message, get.key());
+    } else if (request instanceof ListJobs list) {
+      message.reply(listJobs(list));
+    } else if (request instanceof QueryTasks query) {
+      message.reply(new TaskList(StateQueries.query(store, query)));
+    } else if (request instanceof GetTask get) {
+      ScheduledTask task = store.task(get.taskId());
+      if (task == null) {
+        message.fail(404, "no task with id " + get.taskId());
+      } else {
+        message.reply(task);
+      }
+    }
+  }
+
+  private void createJob(Message<Request> message, JobConfig config) {
+    JobKey key = config.key();
+    if (!key.cluster().equals(cluster)) {
+      message.fail(400, "this scheduler serves cluster '" + cluster + "', not '" + key.cluster() + "'");
+      return;
+    }
+    if (!store.activeTasksOf(key).isEmpty()) {
+      message.fail(409, "job " + key + " already exists; kill it first or start an update");
+      return;
+    }
+    store.saveJob(config);
+    publish(new ClusterEvent.JobChanged(++lastEventId, clock.instant(), key, "created",
+        "Job created with " + config.instances() + " instance(s)"));
+    for (int instance = 0; instance < config.instances(); instance++) {
+      addTask(config, instance, null, 0, "Task created");
+    }
+    LOG.info(() -> "Created job " + key + " with " + config.instances() + " instance(s)");
+    message.reply(new JobCreated(key, config.instances()));
+  }
+
+  private void addTask(JobConfig config, int instance, String ancestorId, int failureCount, String reason) {
+    String id = ScheduledTask.newTaskId(config.key(), instance, UUID.randomUUID().toString());
+    ScheduledTask task = new ScheduledTask(id, config, instance, TaskState.INIT, null, null, Map.of(), failureCount,
+        ancestorId, List.of());
+    transition(task, TaskState.PENDING, reason);
+  }
+
+  private void killTasks(Message<Request> message, KillTasks kill) {
+    if (store.job(kill.key()) == null && !store.hasHistory(kill.key())) {
+      message.fail(404, "no job " + kill.key());
+      return;
+    }
+    List<String> killing = new ArrayList<>();
+    for (ScheduledTask task : store.activeTasksOf(kill.key())) {
+      if (kill.instances() == null || kill.instances().contains(task.instance())) {
+        killing.add(task.taskId());
+        transition(task, TaskState.KILLING, kill.reason());
+      }
+    }
+    message.reply(new KillStarted(killing));
+  }
+
+  private void statusUpdate(StatusUpdate update) {
+    ScheduledTask task = store.task(update.taskId());
+    if (task == null) {
+      // Mesos runs something we do not know (or no longer track): make sure it stops.
+      if (update.state() != null && !update.state().isTerminal() && update.agentId() != null) {
+        LOG.warning(() -> "Killing unknown task " + update.taskId() + " reported " + update.state());
+        vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Kill(update.taskId(), update.agentId()));
+      }
+      return;
+    }
+    if (update.state() != null) {
+      transition(task, update.state(), update.message());
+    }
+  }
+
+  private List<ScheduledTask> place(PlaceTasks request) {
+    pendingReasons.clear();
+    pendingReasons.putAll(request.stillPendingReasons());
+    List<ScheduledTask> assigned = new ArrayList<>();
+    for (Placement placement : request.placements()) {
+      ScheduledTask task = store.task(placement.taskId());
+      if (task == null || task.state() != TaskState.PENDING) {
+        continue;
+      }
+      ScheduledTask placed = task.withPlacement(placement.agentId(), placement.host(), placement.ports());
+      store.save(placed);
+      transition(placed, TaskState.ASSIGNED, "Assigned to " + placement.host());
+      assigned.add(store.task(placed.taskId()));
+    }
+    return assigned;
+  }
+
+  /** Applies one state change and its effects. Illegal moves are counted and logged, never thrown. */
+  private void transition(ScheduledTask task, TaskState to, String message) {
+    TaskFacts facts = new TaskFacts(task.config().service(), task.config().maxTaskFailures(), task.failureCount(),
+        task.wasEver(TaskState.KILLING));
+    Transition verdict = TaskStateMachine.transition(task.state(), to, facts);
+    if (verdict instanceof Transition.Unchanged) {
+      return;
+    }
+    if (verdict instanceof Transition.Illegal illegal) {
+      illegalTransitions++;
+      LOG.warning(() -> "Illegal transition of " + task.taskId() + " from " + illegal.from() + " to " + illegal.to()
+          + " (" + illegalTransitions + " so far)");
+      applyEffects(task, illegal.effects(), message);
+      return;
+    }
+    Transition.Allowed allowed = (Transition.Allowed) verdict;
+    ScheduledTask next = task.withState(to, clock.instant(), message);
+    store.save(next);
+    if (to != TaskState.PENDING) {
+      pendingReasons.remove(task.taskId());
+    }
+    publish(new ClusterEvent.TaskStateChanged(++lastEventId, clock.instant(), next.jobKey(), next.taskId(),
+        next.instance(), task.state(), to, next.host(), message));
+    applyEffects(next, allowed.effects(), message);
+  }
+
+  private void applyEffects(ScheduledTask task, List<Effect> effects, String message) {
+    for (Effect effect : effects) {
+      switch (effect) {
+        case KILL -> {
+          if (task.agentId() != null) {
+            vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Kill(task.taskId(), task.agentId()));
+          }
+        }
+        case RESCHEDULE, RESCHEDULE_AS_FAILURE -> reschedule(task, effect == Effect.RESCHEDULE_AS_FAILURE);
+        case DELETE -> {
+          store.delete(task.taskId());
+          publish(new ClusterEvent.TaskStateChanged(++lastEventId, clock.instant(), task.jobKey(), task.taskId(),
+              task.instance(), task.state(), null, task.host(), "Task deleted: " + Objects.requireNonNullElse(message, "killed")));
+        }
+        case TRANSITION_TO_LOST -> transition(store.task(task.taskId()), TaskState.LOST, message);
+      }
+    }
+  }
+
+  /** A replacement run of the same instance, if the job still has that instance. */
+  private void reschedule(ScheduledTask task, boolean asFailure) {
+    JobConfig current = store.job(task.jobKey());
+    if (current == null || task.instance() >= current.instances()) {
+      return;
+    }
+    addTask(task.config(), task.instance(), task.taskId(), task.failureCount() + (asFailure ? 1 : 0),
+        "Rescheduled: previous run " + task.taskId() + " ended " + task.state());
+  }
+
+  private void getJob(Message<Request> message, JobKey key) {
+    JobConfig config = store.job(key);
+    if (config == null || !store.hasHistory(key)) {
+      message.fail(404, "no job " + key);
+      return;
+    }
+    List<ScheduledTask> tasks = store.tasksOf(key);
+    Map<String, String> reasons = new HashMap<>();
+    tasks.forEach(t -> {
+      if (pendingReasons.containsKey(t.taskId())) {
+        reasons.put(t.taskId(), pendingReasons.get(t.taskId()));
+      }
+    });
+    message.reply(new JobView(config, tasks, reasons));
+  }
+
+  private List<JobSummary> listJobs(ListJobs list) {
+    return store.jobs()
+        .filter(job -> list.role() == null || job.key().role().equals(list.role()))
+        .filter(job -> list.environment() == null || job.key().environment().equals(list.environment()))
+        .filter(job -> store.hasHistory(job.key()))
+        .map(job -> {
+          Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
+          store.tasksOf(job.key()).forEach(t -> counts.merge(t.state(), 1, Integer::sum));
+          return new JobSummary(job, counts);
+        })
+        .toList();
+  }
+
+  private void publish(ClusterEvent event) {
+    vertx.eventBus().publish(BusAddresses.EVENTS, event);
+  }
+}

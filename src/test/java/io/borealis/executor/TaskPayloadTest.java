@@ -1,0 +1,68 @@
+package io.borealis.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.borealis.executor.TaskPayload.InvalidPayloadException;
+import io.borealis.executor.TaskPayload.ProcessSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TaskPayloadTest {
+  private static final String SAMPLE = """
+      {"cluster":"devcluster","role":"www-data","environment":"prod","name":"hello",
+       "instance":1,
+       "ports":{"http":31005},
+       "task":{"name":"hello",
+               "processes":[{"name":"hello","cmdline":"while true; do echo hello world; sleep 10; done",
+                             "max_failures":1,"daemon":false,"ephemeral":false,"min_duration":5,"final":false}],
+               "constraints":[{"order":["hello"]}],
+               "resources":{"cpu":1.0,"ram":134217728,"disk":134217728,"gpu":0},
+               "max_failures":1,"max_concurrency":0,"finalization_wait":30}}
+      """;
+
+  @Test
+  void readsTheJobJsonAndIgnoresTheRest() {
+    TaskPayload payload = TaskPayload.parse(SAMPLE.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(payload.role()).isEqualTo("www-data");
+    assertThat(payload.instance()).isEqualTo(1);
+    assertThat(payload.ports()).isEqualTo(Map.of("http", 31005));
+    assertThat(payload.processes())
+        .containsExactly(new ProcessSpec("hello", "while true; do echo hello world; sleep 10; done"));
+  }
+
+  @Test
+  void portsAndConstraintsMayBeAbsent() {
+    TaskPayload payload = TaskPayload.parse("""
+        {"role":"r","instance":0,"task":{"processes":[{"name":"a","cmdline":"true"}]}}""".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(payload.ports()).isEmpty();
+    assertThat(payload.order().predecessors("a")).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "not json             | {oops                                                                    | not JSON",
+      "not an object        | [1]                                                                      | JSON object",
+      "no processes         | {\"task\":{\"processes\":[]}}                                            | /task/processes",
+      "no cmdline           | {\"task\":{\"processes\":[{\"name\":\"a\"}]}}                            | /task/processes/0/cmdline",
+      "path in name         | {\"task\":{\"processes\":[{\"name\":\"../x\",\"cmdline\":\"true\"}]}}    | /task/processes/0/name",
+      "duplicate name       | {\"task\":{\"processes\":[{\"name\":\"a\",\"cmdline\":\"true\"},{\"name\":\"a\",\"cmdline\":\"true\"}]}} | used twice",
+      "unknown in order     | {\"task\":{\"processes\":[{\"name\":\"a\",\"cmdline\":\"true\"}],\"constraints\":[{\"order\":[\"a\",\"b\"]}]}} | unknown process 'b'",
+      "port not a number    | {\"ports\":{\"http\":\"x\"},\"task\":{\"processes\":[{\"name\":\"a\",\"cmdline\":\"true\"}]}} | /ports/http",
+  })
+  void rejectsPayloadsThatCannotRunAndSaysWhere(String name, String json, String messagePart) {
+    assertThatThrownBy(() -> TaskPayload.parse(json.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(InvalidPayloadException.class)
+        .hasMessageContaining(messagePart);
+  }
+
+  @Test
+  void rejectsAMissingPayload() {
+    assertThatThrownBy(() -> TaskPayload.parse(null)).hasMessageContaining("TaskInfo.data");
+  }
+}
