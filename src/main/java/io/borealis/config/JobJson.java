@@ -88,17 +88,17 @@ public final class JobJson {
     HealthCheckConfig health = HealthCheckJson.read(job.object("health_check_config"));
     UpdateConfig update = UpdateConfigJson.read(job.object("update_config"));
     Map<String, String> constraints = readConstraints(job);
+    int instances = job.integer("instances", 1);
+    boolean service = job.bool("service", false);
+    int maxTaskFailures = job.integer("max_task_failures", JobConfig.DEFAULT_MAX_TASK_FAILURES);
+    String tier = job.string("tier", null);
+    boolean production = job.bool("production", false);
+    int priority = job.integer("priority", 0);
+    String contact = job.string("contact", null);
     if (problems.size() > before || key == null || task == null) {
       return;
     }
-    JobConfig config = new JobConfig(key,
-        job.integer("instances", 1),
-        job.bool("service", false),
-        job.integer("max_task_failures", JobConfig.DEFAULT_MAX_TASK_FAILURES),
-        job.string("tier", null),
-        job.bool("production", false),
-        job.integer("priority", 0),
-        job.string("contact", null),
+    JobConfig config = new JobConfig(key, instances, service, maxTaskFailures, tier, production, priority, contact,
         task, constraints, health, update);
     for (Problem problem : JobConfigValidator.validate(config)) {
       problems.add(new Problem(path + problem.path().substring(1), problem.message()));
