@@ -1,0 +1,96 @@
+package io.borealis.testing;
+
+import io.borealis.app.LocalCluster;
+import io.borealis.cli.BorealisCommand;
+import io.borealis.devcluster.AgentSpec;
+import io.borealis.devcluster.AgentVerticle;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The scheduler with an embedded dev cluster on random free ports, sandboxes in a temporary
+ * directory and timings shortened for tests, plus the ways a user reaches it: the CLI (in-process,
+ * configured through a clusters.json in a temporary HOME) and plain HTTP.
+ */
+public final class TestCluster implements AutoCloseable {
+  private final Vertx vertx;
+  private final LocalCluster cluster;
+  private final Path home;
+  private final Path workDir;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private TestCluster(Vertx vertx, LocalCluster cluster, Path home, Path workDir) {
+    this.vertx = vertx;
+    this.cluster = cluster;
+    this.home = home;
+    this.workDir = workDir;
+  }
+
+  public static TestCluster start(Path dir) throws Exception {
+    Path workDir = Files.createDirectories(dir.resolve("agents"));
+    Path home = Files.createDirectories(dir.resolve("home"));
+    Vertx vertx = Vertx.vertx();
+    AgentSpec agent = AgentSpec.parse("localhost", 0, "cpus:8;mem:8192;disk:8192;ports:[31000-31100]", Map.of());
+    var settings = new AgentVerticle.AgentSettings("127.0.0.1", Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(2));
+    var options = new LocalCluster.Options("127.0.0.1", 0, 0, List.of(agent), workDir, "devcluster", Duration.ofSeconds(2), settings);
+    LocalCluster cluster = LocalCluster.start(vertx, options).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    Path config = Files.createDirectories(home.resolve(".borealis")).resolve("clusters.json");
+    Files.writeString(config, "[{\"name\": \"devcluster\", \"scheduler_uri\": \"" + cluster.schedulerUrl() + "\"}]");
+    return new TestCluster(vertx, cluster, home, workDir);
+  }
+
+  public String url() {
+    return cluster.schedulerUrl();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Path workDir() {
+    return workDir;
+  }
+
+  /** What a CLI run printed and returned. */
+  public record CliResult(int exitCode, String out, String err) {}
+
+  /** Runs {@code borealis <args>} in this JVM against this cluster, as a user's shell would. */
+  public CliResult cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var root = new BorealisCommand(Map.of("HOME", home.toString(), "BOREALIS_CONFIG_ROOT", home.resolve("etc").toString()));
+    int exit = BorealisCommand.commandLine(root, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    return new CliResult(exit, out.toString(), err.toString());
+  }
+
+  public JsonObject getJson(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return new JsonObject(response.body()).put("_status", response.statusCode());
+  }
+
+  public HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Stops everything; the agents stop their executors, which stop their tasks. */
+  @Override
+  public void close() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+}
