@@ -19,12 +19,14 @@ import java.util.List;
  */
 public final class LocalCluster {
   private final Vertx vertx;
+  private final SchedulerDeployment scheduler;
   private final DevCluster devCluster;
   private final int httpPort;
   private final String host;
 
-  private LocalCluster(Vertx vertx, DevCluster devCluster, String host, int httpPort) {
+  private LocalCluster(Vertx vertx, SchedulerDeployment scheduler, DevCluster devCluster, String host, int httpPort) {
     this.vertx = vertx;
+    this.scheduler = scheduler;
     this.devCluster = devCluster;
     this.host = host;
     this.httpPort = httpPort;
@@ -46,7 +48,7 @@ public final class LocalCluster {
           return vertx.deployVerticle(api)
               .compose(id -> SchedulerDeployment.deploy(vertx,
                   settings.withDashboardUrl("http://" + options.host() + ":" + api.port() + "/scheduler"), Clock.systemUTC()))
-              .map(v -> new LocalCluster(vertx, dev, options.host(), api.port()));
+              .map(scheduler -> new LocalCluster(vertx, scheduler, dev, options.host(), api.port()));
         });
   }
 
@@ -68,5 +70,13 @@ public final class LocalCluster {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /**
+   * Stops the scheduler first (so it does not try to re-subscribe to a master that is going away),
+   * then everything else; the agents stop every executor and task they started.
+   */
+  public Future<Void> close() {
+    return scheduler.undeploy().eventually(() -> vertx.close());
   }
 }

@@ -71,20 +71,21 @@ final class LocalCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     var options = new LocalCluster.Options(host, httpPort, masterPort, specs, sandboxes, cluster, Duration.ofSeconds(15),
         AgentVerticle.AgentSettings.defaults(host));
-    LocalCluster local;
+    LocalCluster started;
     try {
-      local = LocalCluster.start(vertx, options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      started = LocalCluster.start(vertx, options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       vertx.close();
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       System.err.println("Error: Borealis could not start: " + cause.getMessage());
       return 1;
     }
+    LocalCluster local = started;
     RUNNING.set(true);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("Shutting down: stopping executors and their tasks...");
       try {
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        local.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       } catch (Exception e) {
         System.err.println("Shutdown did not finish cleanly: " + e.getMessage());
       }

@@ -49,9 +49,11 @@ final class SchedulerCommand implements Callable<Integer> {
         executorCommand != null ? executorCommand : ExecutorCommand.fromCurrentJvm(),
         SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
         SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, url + "/scheduler");
-    SchedulerDeployment.deploy(vertx, settings, Clock.systemUTC()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    SchedulerDeployment scheduler = SchedulerDeployment.deploy(vertx, settings, Clock.systemUTC())
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     LocalCommand.RUNNING.set(true);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close(), "borealis-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(
+        () -> scheduler.undeploy().eventually(() -> vertx.close()).toCompletionStage().toCompletableFuture().join(), "borealis-shutdown"));
     System.out.println("Borealis scheduler for cluster '" + cluster + "' on " + url + "/scheduler, using Mesos at " + master);
     return 0;
   }

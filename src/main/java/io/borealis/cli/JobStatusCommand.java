@@ -2,6 +2,9 @@ package io.borealis.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code borealis job status CLUSTER/ROLE/ENV/NAME}: each instance with its state, host and since-time. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the tasks of a job.")
 final class JobStatusCommand implements Callable<Integer> {
-  private static final String ROW = "%-9s %-12s %-24s %-25s %s%n";
+  private static final String ROW = "%-9s %-12s %-24s %-21s %s%n";
 
   @ParentCommand
   JobCommand job;
@@ -42,6 +45,15 @@ final class JobStatusCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The since-time to the second, in UTC: {@code 2026-11-25 09:28:10Z}. */
+  private static String since(String iso) {
+    try {
+      return Instant.parse(iso).truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ');
+    } catch (DateTimeParseException e) {
+      return iso;
+    }
+  }
+
   private static void printTasks(PrintWriter out, String title, JsonNode tasks, JobSpec spec) {
     if (tasks.isEmpty()) {
       return;
@@ -57,7 +69,7 @@ final class JobStatusCommand implements Callable<Integer> {
       String reason = task.path("pending_reason").asText("");
       String message = reason.isEmpty() ? task.path("message").asText("") : reason;
       out.printf(ROW, task.path("instance").asText(), task.path("state").asText(), task.path("host").asText("-"),
-          task.path("since").asText(), detail + (message.isEmpty() ? "" : "  (" + message + ")"));
+          since(task.path("since").asText()), detail + (message.isEmpty() ? "" : "  (" + message + ")"));
     }
   }
 }

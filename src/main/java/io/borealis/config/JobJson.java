@@ -24,7 +24,8 @@ import java.util.Set;
  * yet are accepted when null or at their default, so files Aurora wrote still load.
  */
 public final class JobJson {
-  static final Set<String> JOB_FIELDS = Set.of("name", "role", "environment", "cluster", "instances", "service",
+  /** Every top-level field of a job document; the OpenAPI document must describe exactly these. */
+  public static final Set<String> JOB_FIELDS = Set.of("name", "role", "environment", "cluster", "instances", "service",
       "max_task_failures", "tier", "production", "priority", "contact", "task", "constraints",
       "health_check_config", "update_config",
       // Accepted for compatibility with files Aurora writes; not acted on yet.

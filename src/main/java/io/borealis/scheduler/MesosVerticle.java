@@ -73,11 +73,12 @@ public final class MesosVerticle extends VerticleBase {
   }
 
   private void onStreamClosed(Throwable error) {
-    vertx.eventBus().publish(BusAddresses.OFFERS, new OfferEvents.AllRescinded());
-    if (!stopping) {
-      LOG.warning(() -> "Mesos subscription ended" + (error == null ? "" : ": " + error.getMessage()) + "; re-subscribing");
-      retryLater();
+    if (stopping) {
+      return;
     }
+    vertx.eventBus().publish(BusAddresses.OFFERS, new OfferEvents.AllRescinded());
+    LOG.warning(() -> "Mesos subscription ended" + (error == null ? "" : ": " + error.getMessage()) + "; re-subscribing");
+    retryLater();
   }
 
   private void retryLater() {

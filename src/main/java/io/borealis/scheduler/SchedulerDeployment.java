@@ -3,16 +3,46 @@ package io.borealis.scheduler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Deploys the scheduler's verticles, the state owner first so the others find it answering. */
+/**
+ * The scheduler's verticles as one deployment: the state owner first so the others find it
+ * answering, and undeployed in reverse, so the Mesos subscription ends before anything it feeds.
+ */
 public final class SchedulerDeployment {
-  private SchedulerDeployment() {}
+  private final Vertx vertx;
+  private final List<String> deploymentIds;
 
-  public static Future<Void> deploy(Vertx vertx, SchedulerSettings settings, Clock clock) {
+  private SchedulerDeployment(Vertx vertx, List<String> deploymentIds) {
+    this.vertx = vertx;
+    this.deploymentIds = List.copyOf(deploymentIds);
+  }
+
+  public static Future<SchedulerDeployment> deploy(Vertx vertx, SchedulerSettings settings, Clock clock) {
     LocalCodec.register(vertx);
+    List<String> ids = new ArrayList<>();
     return vertx.deployVerticle(new StateVerticle(clock, settings.cluster()))
-        .compose(id -> vertx.deployVerticle(new OfferVerticle(settings)))
-        .compose(id -> vertx.deployVerticle(new MesosVerticle(settings)))
-        .mapEmpty();
+        .compose(id -> {
+          ids.add(id);
+          return vertx.deployVerticle(new OfferVerticle(settings));
+        })
+        .compose(id -> {
+          ids.add(id);
+          return vertx.deployVerticle(new MesosVerticle(settings));
+        })
+        .map(id -> {
+          ids.add(id);
+          return new SchedulerDeployment(vertx, ids);
+        });
+  }
+
+  public Future<Void> undeploy() {
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = deploymentIds.size() - 1; i >= 0; i--) {
+      String id = deploymentIds.get(i);
+      chain = chain.compose(v -> vertx.undeploy(id));
+    }
+    return chain;
   }
 }

@@ -15,15 +15,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * every test class through JUnit's extension auto-detection (see junit-platform.properties).
  */
 public final class NoBlockedThreadsExtension implements BeforeAllCallback, AfterAllCallback {
-  /** Vert.x 5's checker logs through this logger when a loop runs longer than allowed. */
-  static final String CHECKER_LOGGER = "io.vertx.core.internal.threadchecker.BlockedThreadChecker";
-
-  private static final Logger CHECKER = Logger.getLogger(CHECKER_LOGGER);
+  /**
+   * Vert.x's checker logs "Thread ... has been blocked for N ms" under io.vertx (the logger's exact
+   * name has moved between versions, so listen on the parent and match the message).
+   */
+  private static final Logger VERTX = Logger.getLogger("io.vertx");
+  private static final String BLOCKED = "has been blocked for";
   private static final List<String> WARNINGS = new CopyOnWriteArrayList<>();
   private static final Handler RECORDER = new Handler() {
     @Override
     public void publish(LogRecord record) {
-      if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+      if (record.getLevel().intValue() >= Level.WARNING.intValue() && String.valueOf(record.getMessage()).contains(BLOCKED)) {
         WARNINGS.add(record.getMessage());
       }
     }
@@ -36,7 +38,7 @@ public final class NoBlockedThreadsExtension implements BeforeAllCallback, After
   };
 
   static {
-    CHECKER.addHandler(RECORDER);
+    VERTX.addHandler(RECORDER);
   }
 
   @Override
@@ -46,10 +48,16 @@ public final class NoBlockedThreadsExtension implements BeforeAllCallback, After
 
   @Override
   public void afterAll(ExtensionContext context) {
-    if (!WARNINGS.isEmpty()) {
-      List<String> seen = List.copyOf(WARNINGS);
-      WARNINGS.clear();
+    List<String> seen = drainWarnings();
+    if (!seen.isEmpty()) {
       throw new AssertionError("Vert.x reported a blocked thread during " + context.getDisplayName() + ": " + seen);
     }
+  }
+
+  /** The blocked-thread warnings logged since the last drain. */
+  static synchronized List<String> drainWarnings() {
+    List<String> seen = List.copyOf(WARNINGS);
+    WARNINGS.removeAll(seen);
+    return seen;
   }
 }

@@ -91,6 +91,6 @@ public final class TestCluster implements AutoCloseable {
   /** Stops everything; the agents stop their executors, which stop their tasks. */
   @Override
   public void close() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    cluster.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 }
