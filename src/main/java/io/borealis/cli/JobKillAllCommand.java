@@ -1,9 +1,8 @@
 package io.borealis.cli;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -16,11 +15,8 @@ final class JobKillAllCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CLUSTER/ROLE/ENV/NAME")
   String key;
 
-  @Option(names = "--no-wait", description = "Return as soon as the kill is accepted.")
-  boolean noWait;
-
-  @Option(names = "--wait-timeout", defaultValue = "PT2M", description = "How long to wait for the tasks to die (ISO-8601).")
-  Duration waitTimeout;
+  @Mixin
+  KillWaitOptions waiting;
 
   @Override
   public Integer call() {
@@ -28,6 +24,6 @@ final class JobKillAllCommand implements Callable<Integer> {
     if (spec.instances() != null) {
       throw new CliException("killall kills every instance; to kill some, use: borealis job kill " + key);
     }
-    return JobKillCommand.kill(job, spec, noWait, waitTimeout);
+    return JobKillCommand.kill(job, spec, waiting);
   }
 }

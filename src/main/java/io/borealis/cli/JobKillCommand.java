@@ -1,12 +1,11 @@
 package io.borealis.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,18 +20,15 @@ final class JobKillCommand implements Callable<Integer> {
       description = "Job key, optionally with instances such as /1 or /0-3,7.")
   String key;
 
-  @Option(names = "--no-wait", description = "Return as soon as the kill is accepted.")
-  boolean noWait;
-
-  @Option(names = "--wait-timeout", defaultValue = "PT2M", description = "How long to wait for the tasks to die (ISO-8601).")
-  Duration waitTimeout;
+  @Mixin
+  KillWaitOptions waiting;
 
   @Override
   public Integer call() {
-    return kill(job, JobSpec.parse(key), noWait, waitTimeout);
+    return kill(job, JobSpec.parse(key), waiting);
   }
 
-  static int kill(JobCommand job, JobSpec spec, boolean noWait, Duration waitTimeout) {
+  static int kill(JobCommand job, JobSpec spec, KillWaitOptions waiting) {
     SchedulerApi api = job.root.api(spec.key().cluster());
     JsonNode result = api.kill(spec.key(), spec.instances());
     Set<String> killing = new HashSet<>();
@@ -45,8 +41,8 @@ final class JobKillCommand implements Callable<Integer> {
       return 0;
     }
     out.println("Killing " + killing.size() + (killing.size() == 1 ? " task" : " tasks") + " (" + which + ") of " + spec.key());
-    if (!noWait) {
-      JobWaiter.await(api, spec.key(), found -> noneActive(found, killing), waitTimeout, "the kill");
+    if (!waiting.noWait) {
+      JobWaiter.await(api, spec.key(), found -> noneActive(found, killing), waiting.waitTimeout, "the kill");
       out.println("Killed " + which + " of " + spec.key());
     }
     out.flush();

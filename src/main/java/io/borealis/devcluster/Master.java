@@ -250,8 +250,10 @@ final class Master {
   }
 
   /**
-   * Offers every agent's unallocated resources to a framework that wants them, one outstanding offer
-   * per agent at a time, frameworks taken in turn so that none starves.
+   * Offers every agent's unallocated resources (neither used by tasks and executors nor already
+   * offered) to a framework that wants them, frameworks taken in turn so that none starves. Like
+   * Mesos, an agent may have several outstanding offers: resources freed while an earlier offer is
+   * held are offered on their own.
    */
   void allocate() {
     Instant now = clock.instant();
@@ -263,9 +265,6 @@ final class Master {
     int turn = (int) (nextOffer % candidates.size());
     for (var entry : agents.entrySet()) {
       AgentId agentId = entry.getKey();
-      if (offers.values().stream().anyMatch(o -> o.agent().equals(agentId))) {
-        continue;
-      }
       ResourceBag free = unallocated(agentId, entry.getValue());
       if (!free.isOfferable()) {
         continue;
@@ -296,6 +295,11 @@ final class Master {
     for (var executor : executors.entrySet()) {
       if (executor.getKey().agent().equals(agentId)) {
         used = used.plus(executor.getValue());
+      }
+    }
+    for (OutstandingOffer offer : offers.values()) {
+      if (offer.agent().equals(agentId)) {
+        used = used.plus(offer.resources());
       }
     }
     return slot.total().minus(used);

@@ -1,6 +1,7 @@
 package io.borealis.devcluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.borealis.mesos.client.SchedulerClient;
 import io.borealis.mesos.wire.CommandInfo;
@@ -118,6 +119,20 @@ class StatusUpdateReliabilityTest {
     call(SchedulerCall.acknowledge(framework, latest.agentId(), latest.taskId(), latest.uuid()));
     // The executor exits once its updates are in the agent's hands: Mesos reports that as a FAILURE.
     assertThat(seenOrNext(SchedulerEvent.Type.FAILURE).failure().executorId().value()).isEqualTo("exec-quick");
+
+    // The leftover of the first offer is still outstanding, yet what the task and its executor used
+    // comes back in offers of its own, as with Mesos: together they add up to the whole agent again.
+    List<SchedulerEvent> offers = new java.util.ArrayList<>(seen.stream().filter(e -> e.type() == SchedulerEvent.Type.OFFERS).toList());
+    while (offers.stream().skip(1).mapToDouble(StatusUpdateReliabilityTest::cpus).sum() < 4.0 - 1e-9) {
+      offers.add(next(SchedulerEvent.Type.OFFERS));
+    }
+    assertThat(offers.stream().skip(1).mapToDouble(StatusUpdateReliabilityTest::cpus).sum()).isCloseTo(4.0, within(1e-9));
+    assertThat(offers).hasSizeGreaterThanOrEqualTo(3);
+  }
+
+  private static double cpus(SchedulerEvent offers) {
+    return offers.offers().offers().get(0).resources().stream().filter(r -> r.name().equals("cpus"))
+        .mapToDouble(Resource::scalarValue).sum();
   }
 
   private static TaskInfo quickTask(Offer offer) {

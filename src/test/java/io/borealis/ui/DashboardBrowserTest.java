@@ -30,7 +30,7 @@ class DashboardBrowserTest {
       assertThat(cluster.send("POST", "/api/v1/jobs", JOB).statusCode()).isEqualTo(201);
 
       browser.open(cluster.url() + "/scheduler/www-data/prod/web");
-      browser.awaitTrue("document.querySelectorAll('tr[data-instance] .state.RUNNING').length === 2", WAIT);
+      browser.awaitTrue("document.querySelectorAll('tr[data-instance] td.state-cell .state.RUNNING').length === 2", WAIT);
       Object loadedAt = browser.script("return window.borealis.loadedAt");
 
       assertThat(cluster.send("DELETE", "/api/v1/jobs/devcluster/www-data/prod/web?instances=0", null).statusCode()).isEqualTo(200);
@@ -43,7 +43,7 @@ class DashboardBrowserTest {
       assertThat((Long) browser.script("return window.borealis.eventsSeen")).isGreaterThan(0L);
 
       browser.script("document.querySelectorAll('.tabs button')[1].click()");
-      browser.awaitTrue("document.querySelector('tr[data-instance=\"0\"] .state.KILLED') !== null", WAIT);
+      browser.awaitTrue("document.querySelector('tr[data-instance=\"0\"] td.state-cell .state.KILLED') !== null", WAIT);
 
       browser.open(cluster.url() + "/scheduler");
       browser.awaitTrue("document.querySelector('tr[data-role=\"www-data\"]') !== null", WAIT);

@@ -117,7 +117,7 @@ final class ExecutorVerticle extends VerticleBase {
       LOG.log(System.Logger.Level.WARNING, "task {0} was already launched; duplicate LAUNCH ignored", id.value());
       return;
     }
-    report(id, State.TASK_STARTING, null, null);
+    report(id, State.TASK_STARTING, "Preparing the sandbox", null);
     if (shutdownRequested) {
       report(id, State.TASK_KILLED, "The executor is shutting down", null);
       return;

@@ -124,7 +124,8 @@ final class RunningTask {
     // RUNNING even if a process already exited: it did run, and the task's story should say so.
     if (sandboxReady && !runningReported && spawning == 0 && !spawnFailed && killGrace == null) {
       runningReported = true;
-      listener.onStatus(taskId, State.TASK_RUNNING, null);
+      List<String> started = states.entrySet().stream().filter(e -> e.getValue() != ProcessState.WAITING).map(Map.Entry::getKey).toList();
+      listener.onStatus(taskId, State.TASK_RUNNING, "Started " + String.join(", ", started));
     }
     if (nothingLeftToDo()) {
       finish();
