@@ -6,6 +6,7 @@ import io.borealis.devcluster.AgentVerticle;
 import io.borealis.devcluster.DevCluster;
 import io.borealis.scheduler.SchedulerDeployment;
 import io.borealis.scheduler.SchedulerSettings;
+import io.borealis.state.LifecycleSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public final class LocalCluster {
           SchedulerSettings settings = new SchedulerSettings(options.cluster(), dev.masterUrl(), "Borealis",
               System.getProperty("user.name"), SchedulerSettings.DEFAULT_FAILOVER_TIMEOUT, ExecutorCommand.fromCurrentJvm(),
               SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
-              SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, null);
+              SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, null, LifecycleSettings.AURORA_DEFAULTS);
           ApiVerticle api = new ApiVerticle(options.host(), options.httpPort(), options.cluster());
           return vertx.deployVerticle(api)
               .compose(id -> SchedulerDeployment.deploy(vertx,

@@ -3,6 +3,7 @@ package io.borealis.app;
 import io.borealis.api.ApiVerticle;
 import io.borealis.scheduler.SchedulerDeployment;
 import io.borealis.scheduler.SchedulerSettings;
+import io.borealis.state.LifecycleSettings;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -48,7 +49,8 @@ final class SchedulerCommand implements Callable<Integer> {
         user != null ? user : System.getProperty("user.name"), SchedulerSettings.DEFAULT_FAILOVER_TIMEOUT,
         executorCommand != null ? executorCommand : ExecutorCommand.fromCurrentJvm(),
         SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
-        SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, url + "/scheduler");
+        SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, url + "/scheduler",
+        LifecycleSettings.AURORA_DEFAULTS);
     SchedulerDeployment scheduler = SchedulerDeployment.deploy(vertx, settings, Clock.systemUTC())
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     LocalCommand.RUNNING.set(true);

@@ -60,6 +60,12 @@ public final class StateRequests {
 
   public record Placement(String taskId, String agentId, String host, Map<String, Integer> ports) {}
 
+  /**
+   * Check every task against the clock now (timeouts, kill retries, end of throttling); the state
+   * verticle also does this on its own timer. Reply: none.
+   */
+  public record Sweep() implements Request {}
+
   /** From the Mesos client: a task's state as Mesos reports it, already mapped to Borealis states. Reply: none. */
   public record StatusUpdate(String taskId, String agentId, TaskState state, String message, Instant timestamp)
       implements Request {}

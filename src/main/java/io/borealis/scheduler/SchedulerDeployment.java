@@ -3,6 +3,7 @@ package io.borealis.scheduler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,10 +20,13 @@ public final class SchedulerDeployment {
     this.deploymentIds = List.copyOf(deploymentIds);
   }
 
+  /** How often the state verticle checks tasks against the clock. */
+  public static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
+
   public static Future<SchedulerDeployment> deploy(Vertx vertx, SchedulerSettings settings, Clock clock) {
     LocalCodec.register(vertx);
     List<String> ids = new ArrayList<>();
-    return vertx.deployVerticle(new StateVerticle(clock, settings.cluster()))
+    return vertx.deployVerticle(new StateVerticle(clock, settings.cluster(), settings.lifecycle(), SWEEP_INTERVAL))
         .compose(id -> {
           ids.add(id);
           return vertx.deployVerticle(new OfferVerticle(settings));

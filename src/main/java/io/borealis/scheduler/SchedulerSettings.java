@@ -1,5 +1,6 @@
 package io.borealis.scheduler;
 
+import io.borealis.state.LifecycleSettings;
 import java.time.Duration;
 
 /**
@@ -15,6 +16,7 @@ import java.time.Duration;
  * @param executorMemMb Aurora's executor overhead per task ({@code thermos_executor_ram})
  * @param offerHoldTime how long an unused offer is kept before it is declined
  * @param dashboardUrl base URL of this scheduler's HTTP server, for Mesos' webui_url
+ * @param lifecycle timeouts, kill retries and flapping throttle of the task life cycle
  */
 public record SchedulerSettings(
     String cluster,
@@ -26,7 +28,8 @@ public record SchedulerSettings(
     double executorCpus,
     double executorMemMb,
     Duration offerHoldTime,
-    String dashboardUrl) {
+    String dashboardUrl,
+    LifecycleSettings lifecycle) {
 
   public static final double DEFAULT_EXECUTOR_CPUS = 0.25;
   public static final double DEFAULT_EXECUTOR_MEM_MB = 128;
@@ -35,6 +38,6 @@ public record SchedulerSettings(
 
   public SchedulerSettings withDashboardUrl(String url) {
     return new SchedulerSettings(cluster, masterUrl, frameworkName, user, failoverTimeout, executorCommand,
-        executorCpus, executorMemMb, offerHoldTime, url);
+        executorCpus, executorMemMb, offerHoldTime, url, lifecycle);
   }
 }

@@ -3,12 +3,12 @@ package io.borealis.scheduler;
 import io.borealis.events.BusAddresses;
 import io.borealis.events.ClusterEvent;
 import io.borealis.events.MesosCommands;
+import io.borealis.events.StateRequests;
 import io.borealis.events.StateRequests.CreateJob;
 import io.borealis.events.StateRequests.GetJob;
 import io.borealis.events.StateRequests.GetPendingTasks;
 import io.borealis.events.StateRequests.GetTask;
 import io.borealis.events.StateRequests.JobCreated;
-import io.borealis.events.StateRequests.JobSummary;
 import io.borealis.events.StateRequests.JobView;
 import io.borealis.events.StateRequests.KillStarted;
 import io.borealis.events.StateRequests.KillTasks;
@@ -24,15 +24,19 @@ import io.borealis.model.JobKey;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
 import io.borealis.state.Effect;
+import io.borealis.state.FlappingPolicy;
+import io.borealis.state.LifecycleSettings;
 import io.borealis.state.TaskFacts;
 import io.borealis.state.TaskStateMachine;
+import io.borealis.state.TransientStatePolicy;
 import io.borealis.state.Transition;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,18 +54,33 @@ public final class StateVerticle extends VerticleBase {
 
   private final Clock clock;
   private final String cluster;
+  private final LifecycleSettings lifecycle;
+  private final Duration sweepInterval;
   private final TaskStore store = new TaskStore();
   private final Map<String, String> pendingReasons = new HashMap<>();
+  /** KILLs re-sent so far per task being killed; only counts, so a restart at worst re-sends one. */
+  private final Map<String, Integer> killRetriesSent = new HashMap<>();
+  /** When each THROTTLED task may become PENDING. */
+  private final Map<String, Instant> throttledUntil = new HashMap<>();
   private long lastEventId;
   private long illegalTransitions;
 
-  public StateVerticle(Clock clock, String cluster) {
+  /**
+   * @param sweepInterval how often tasks are checked for timeouts, kill retries and the end of
+   *     throttling; {@link Duration#ZERO} leaves it to {@link StateRequests.Sweep} requests
+   */
+  public StateVerticle(Clock clock, String cluster, LifecycleSettings lifecycle, Duration sweepInterval) {
     this.clock = clock;
     this.cluster = cluster;
+    this.lifecycle = lifecycle;
+    this.sweepInterval = sweepInterval;
   }
 
   @Override
   public Future<?> start() {
+    if (!sweepInterval.isZero()) {
+      vertx.setPeriodic(sweepInterval.toMillis(), id -> sweep());
+    }
     return vertx.eventBus().<Request>consumer(BusAddresses.STATE, this::handle).completion();
   }
 
@@ -81,9 +100,12 @@ public final class StateVerticle extends VerticleBase {
     } else if (request instanceof GetJob get) {
       getJob(message, get.key());
     } else if (request instanceof ListJobs list) {
-      message.reply(listJobs(list));
+      message.reply(StateQueries.listJobs(store, list));
     } else if (request instanceof QueryTasks query) {
       message.reply(new TaskList(StateQueries.query(store, query)));
+    } else if (request instanceof StateRequests.Sweep) {
+      sweep();
+      message.reply(null);
     } else if (request instanceof GetTask get) {
       ScheduledTask task = store.task(get.taskId());
       if (task == null) {
@@ -115,10 +137,19 @@ public final class StateVerticle extends VerticleBase {
   }
 
   private void addTask(JobConfig config, int instance, String ancestorId, int failureCount, String reason) {
+    addTask(config, instance, ancestorId, failureCount, reason, Duration.ZERO);
+  }
+
+  private void addTask(JobConfig config, int instance, String ancestorId, int failureCount, String reason, Duration throttle) {
     String id = ScheduledTask.newTaskId(config.key(), instance, UUID.randomUUID().toString());
     ScheduledTask task = new ScheduledTask(id, config, instance, TaskState.INIT, null, null, Map.of(), failureCount,
         ancestorId, List.of());
-    transition(task, TaskState.PENDING, reason);
+    if (throttle.isZero()) {
+      transition(task, TaskState.PENDING, reason);
+    } else {
+      throttledUntil.put(id, clock.instant().plus(throttle));
+      transition(task, TaskState.THROTTLED, reason + "; throttled for " + throttle.toSeconds() + " s because it flapped");
+    }
   }
 
   private void killTasks(Message<Request> message, KillTasks kill) {
@@ -189,6 +220,10 @@ public final class StateVerticle extends VerticleBase {
     if (to != TaskState.PENDING) {
       pendingReasons.remove(task.taskId());
     }
+    killRetriesSent.remove(task.taskId());
+    if (task.state() == TaskState.THROTTLED) {
+      throttledUntil.remove(task.taskId());
+    }
     publish(new ClusterEvent.TaskStateChanged(++lastEventId, clock.instant(), next.jobKey(), next.taskId(),
         next.instance(), task.state(), to, next.host(), message));
     applyEffects(next, allowed.effects(), message);
@@ -219,37 +254,49 @@ public final class StateVerticle extends VerticleBase {
     if (current == null || task.instance() >= current.instances()) {
       return;
     }
+    List<ScheduledTask> ancestry = new ArrayList<>();
+    for (ScheduledTask run = task; run != null; run = run.ancestorId() == null ? null : store.task(run.ancestorId())) {
+      ancestry.add(run);
+    }
     addTask(task.config(), task.instance(), task.taskId(), task.failureCount() + (asFailure ? 1 : 0),
-        "Rescheduled: previous run " + task.taskId() + " ended " + task.state());
+        "Rescheduled: previous run " + task.taskId() + " ended " + task.state(), FlappingPolicy.penalty(ancestry, lifecycle));
+  }
+
+  /**
+   * The timed part of the life cycle, level-triggered from the clock: tasks stuck in a passing state
+   * go LOST, KILLs are re-sent on their backoff, and throttled tasks whose time is up become PENDING.
+   */
+  private void sweep() {
+    Instant now = clock.instant();
+    List<ScheduledTask> due = store.allTasks()
+        .filter(t -> TransientStatePolicy.TRANSIENT.contains(t.state()) || t.state() == TaskState.THROTTLED).toList();
+    for (ScheduledTask task : due) {
+      if (TransientStatePolicy.timedOut(task, now, lifecycle)) {
+        transition(task, TaskState.LOST, "Task timed out after " + lifecycle.transientTimeout().toMinutes() + " min in "
+            + task.state());
+      } else if (task.state() == TaskState.THROTTLED) {
+        Instant until = throttledUntil.get(task.taskId());
+        if (until == null || !now.isBefore(until)) {
+          transition(task, TaskState.PENDING, "Throttling ended");
+        }
+      } else {
+        int dueRetries = TransientStatePolicy.killRetriesDue(task, now, lifecycle);
+        if (dueRetries > killRetriesSent.getOrDefault(task.taskId(), 0) && task.agentId() != null) {
+          killRetriesSent.put(task.taskId(), dueRetries);
+          LOG.info(() -> "Re-sending KILL of " + task.taskId() + ", " + task.state() + " since " + task.since());
+          vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Kill(task.taskId(), task.agentId()));
+        }
+      }
+    }
   }
 
   private void getJob(Message<Request> message, JobKey key) {
-    JobConfig config = store.job(key);
-    if (config == null || !store.hasHistory(key)) {
+    JobView view = StateQueries.jobView(store, key, pendingReasons);
+    if (view == null) {
       message.fail(404, "no job " + key);
-      return;
+    } else {
+      message.reply(view);
     }
-    List<ScheduledTask> tasks = store.tasksOf(key);
-    Map<String, String> reasons = new HashMap<>();
-    tasks.forEach(t -> {
-      if (pendingReasons.containsKey(t.taskId())) {
-        reasons.put(t.taskId(), pendingReasons.get(t.taskId()));
-      }
-    });
-    message.reply(new JobView(config, tasks, reasons));
-  }
-
-  private List<JobSummary> listJobs(ListJobs list) {
-    return store.jobs()
-        .filter(job -> list.role() == null || job.key().role().equals(list.role()))
-        .filter(job -> list.environment() == null || job.key().environment().equals(list.environment()))
-        .filter(job -> store.hasHistory(job.key()))
-        .map(job -> {
-          Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
-          store.tasksOf(job.key()).forEach(t -> counts.merge(t.state(), 1, Integer::sum));
-          return new JobSummary(job, counts);
-        })
-        .toList();
   }
 
   private void publish(ClusterEvent event) {

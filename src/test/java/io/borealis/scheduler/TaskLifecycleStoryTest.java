@@ -1,0 +1,167 @@
+package io.borealis.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.borealis.config.JobJson;
+import io.borealis.events.BusAddresses;
+import io.borealis.events.ClusterEvent;
+import io.borealis.events.MesosCommands;
+import io.borealis.events.StateRequests;
+import io.borealis.model.JobConfig;
+import io.borealis.model.JobKey;
+import io.borealis.model.ScheduledTask;
+import io.borealis.model.TaskState;
+import io.borealis.state.LifecycleSettings;
+import io.borealis.testing.MutableClock;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stories of the timed life cycle, told to the state verticle alone with a virtual clock: nothing
+ * sleeps, the clock jumps and a sweep is requested.
+ */
+class TaskLifecycleStoryTest {
+  private static final JobKey KEY = JobKey.parse("devcluster/www-data/prod/story");
+  private static final String JOB = """
+      {"cluster": "devcluster", "role": "www-data", "environment": "prod", "name": "story", "service": true,
+       "task": {"processes": [{"name": "p", "cmdline": "sleep 600"}], "resources": {"cpu": 1, "ram": 1048576, "disk": 1048576}}}
+      """;
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+  private final List<MesosCommands.Command> mesos = new CopyOnWriteArrayList<>();
+  private final List<ClusterEvent> events = new CopyOnWriteArrayList<>();
+  private Vertx vertx;
+
+  @BeforeEach
+  void deploy() throws Exception {
+    vertx = Vertx.vertx();
+    LocalCodec.register(vertx);
+    vertx.eventBus().<MesosCommands.Command>consumer(BusAddresses.MESOS, m -> mesos.add(m.body()));
+    vertx.eventBus().<ClusterEvent>consumer(BusAddresses.EVENTS, m -> events.add(m.body()));
+    await(vertx.deployVerticle(new StateVerticle(clock, "devcluster", LifecycleSettings.AURORA_DEFAULTS, Duration.ZERO)));
+    JobConfig config = JobJson.read(JOB).jobs().get(0);
+    request(new StateRequests.CreateJob(config));
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    await(vertx.close());
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  private Object request(StateRequests.Request request) throws Exception {
+    return await(vertx.eventBus().request(BusAddresses.STATE, request)).body();
+  }
+
+  private void after(Duration elapsed) throws Exception {
+    clock.advance(elapsed);
+    request(new StateRequests.Sweep());
+  }
+
+  private List<ScheduledTask> tasks() throws Exception {
+    return ((StateRequests.JobView) request(new StateRequests.GetJob(KEY))).tasks();
+  }
+
+  private ScheduledTask only(TaskState state) throws Exception {
+    List<ScheduledTask> inState = tasks().stream().filter(t -> t.state() == state).toList();
+    assertThat(inState).as("tasks in " + state).hasSize(1);
+    return inState.get(0);
+  }
+
+  private ScheduledTask place() throws Exception {
+    ScheduledTask pending = only(TaskState.PENDING);
+    request(new StateRequests.PlaceTasks(List.of(new StateRequests.Placement(pending.taskId(), "agent-1", "host-1", Map.of())), Map.of()));
+    return only(TaskState.ASSIGNED);
+  }
+
+  private void report(ScheduledTask task, TaskState state) throws Exception {
+    request(new StateRequests.StatusUpdate(task.taskId(), task.agentId(), state, "executor says " + state, clock.instant()));
+  }
+
+  private long killsSentFor(String taskId) {
+    return mesos.stream().filter(c -> c instanceof MesosCommands.Kill kill && kill.taskId().equals(taskId)).count();
+  }
+
+  @Test
+  void aTaskStuckInAssignedIsLostAfterFiveMinutesAndReplaced() throws Exception {
+    ScheduledTask assigned = place();
+    after(Duration.ofMinutes(4).plusSeconds(59));
+    assertThat(only(TaskState.ASSIGNED).taskId()).isEqualTo(assigned.taskId());
+
+    after(Duration.ofSeconds(1));
+    ScheduledTask lost = tasks().stream().filter(t -> t.taskId().equals(assigned.taskId())).findFirst().orElseThrow();
+    assertThat(lost.state()).isEqualTo(TaskState.LOST);
+    assertThat(lost.lastMessage()).contains("timed out");
+    assertThat(killsSentFor(assigned.taskId())).as("it may still start on its agent: killed to be sure").isEqualTo(1);
+    ScheduledTask replacement = only(TaskState.PENDING);
+    assertThat(replacement.ancestorId()).isEqualTo(assigned.taskId());
+    assertThat(replacement.instance()).isEqualTo(assigned.instance());
+  }
+
+  @Test
+  void aKillIsResentWithBackoffAndGivenUpAsLostAtTheTimeout() throws Exception {
+    ScheduledTask task = place();
+    report(task, TaskState.RUNNING);
+    after(Duration.ofMinutes(10));
+    request(new StateRequests.KillTasks(KEY, null, "test kill"));
+    assertThat(killsSentFor(task.taskId())).isEqualTo(1);
+
+    after(Duration.ofSeconds(14));
+    assertThat(killsSentFor(task.taskId())).isEqualTo(1);
+    after(Duration.ofSeconds(1));
+    assertThat(killsSentFor(task.taskId())).isEqualTo(2);
+    after(Duration.ofSeconds(30));
+    assertThat(killsSentFor(task.taskId())).isEqualTo(3);
+    after(Duration.ofSeconds(30));
+    assertThat(killsSentFor(task.taskId())).as("next retry only at 105 s").isEqualTo(3);
+
+    after(Duration.ofMinutes(5));
+    assertThat(tasks()).singleElement().satisfies(t -> assertThat(t.state()).isEqualTo(TaskState.LOST));
+  }
+
+  @Test
+  void aFlappingServiceIsThrottledLongerEachTime() throws Exception {
+    ScheduledTask first = place();
+    report(first, TaskState.RUNNING);
+    after(Duration.ofSeconds(10));
+    report(first, TaskState.FAILED);
+
+    ScheduledTask throttled = only(TaskState.THROTTLED);
+    assertThat(throttled.lastMessage()).contains("throttled for 30 s");
+    after(Duration.ofSeconds(29));
+    only(TaskState.THROTTLED);
+    after(Duration.ofSeconds(1));
+    ScheduledTask second = place();
+    assertThat(second.taskId()).isEqualTo(throttled.taskId());
+
+    report(second, TaskState.RUNNING);
+    after(Duration.ofSeconds(10));
+    report(second, TaskState.FAILED);
+    assertThat(only(TaskState.THROTTLED).lastMessage()).contains("throttled for 60 s");
+    after(Duration.ofSeconds(59));
+    only(TaskState.THROTTLED);
+    after(Duration.ofSeconds(1));
+    only(TaskState.PENDING);
+  }
+
+  @Test
+  void aServiceThatRanLongEnoughComesBackAtOnce() throws Exception {
+    ScheduledTask task = place();
+    report(task, TaskState.RUNNING);
+    after(Duration.ofMinutes(6));
+    report(task, TaskState.FINISHED);
+    assertThat(only(TaskState.PENDING).ancestorId()).isEqualTo(task.taskId());
+    assertThat(events).filteredOn(e -> e instanceof ClusterEvent.TaskStateChanged change && change.state() == TaskState.THROTTLED).isEmpty();
+  }
+}
