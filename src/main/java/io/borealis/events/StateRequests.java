@@ -49,8 +49,14 @@ public final class StateRequests {
   /** Reply: the {@link ScheduledTask}, or 404. */
   public record GetTask(String taskId) implements Request {}
 
-  /** From placement: tasks waiting for a host. Reply: {@link TaskList}. */
+  /** From placement: tasks waiting for a host. Reply: {@link PendingWork}. */
   public record GetPendingTasks() implements Request {}
+
+  /**
+   * The tasks waiting for a host, and for each of their jobs the agents its active tasks are on
+   * (one entry per task), which limit constraints count.
+   */
+  public record PendingWork(List<ScheduledTask> pending, Map<JobKey, List<String>> agentsOfActiveTasks) {}
 
   /**
    * From placement: put these pending tasks on these hosts. Reply: {@link TaskList} of the tasks now

@@ -10,28 +10,43 @@ import java.util.TreeSet;
 /**
  * First-fit placement of pending tasks, in the order given, onto offers. Several tasks may share one
  * offer: each placement consumes what it takes from the host's remaining resources, so the result
- * never asks a host for more than it offered.
+ * never asks a host for more than it offered, and counts toward the job's limit constraints.
  */
 public final class OfferMatcher {
   private OfferMatcher() {}
 
+  /** Places tasks of jobs that have no active tasks yet. */
   public static MatchResult match(List<PlacementRequest> pending, List<HostOffer> offers) {
+    return match(pending, offers, Map.of());
+  }
+
+  /**
+   * @param placed for each job, the attributes of the host of each of its active tasks (what limit
+   *     constraints count)
+   */
+  public static MatchResult match(List<PlacementRequest> pending, List<HostOffer> offers,
+      Map<String, List<Map<String, String>>> placed) {
     List<Remaining> hosts = offers.stream().map(Remaining::new).toList();
+    JobSpread spread = new JobSpread(placed);
     List<Assignment> assignments = new ArrayList<>();
     Map<String, List<Veto>> vetoes = new LinkedHashMap<>();
     for (PlacementRequest request : pending) {
       List<Veto> reasons = new ArrayList<>();
-      Assignment placed = null;
+      Assignment placedOn = null;
       for (Remaining host : hosts) {
-        List<Veto> hostVetoes = host.vetoes(request);
+        List<Veto> hostVetoes = HostFilter.constraintVetoes(request, host.offer.attributes(), spread);
         if (hostVetoes.isEmpty()) {
-          placed = host.take(request);
+          hostVetoes = host.resourceVetoes(request);
+        }
+        if (hostVetoes.isEmpty()) {
+          placedOn = host.take(request);
+          spread.add(request.job(), host.offer.attributes());
           break;
         }
         reasons.addAll(hostVetoes);
       }
-      if (placed != null) {
-        assignments.add(placed);
+      if (placedOn != null) {
+        assignments.add(placedOn);
       } else {
         vetoes.put(request.taskId(), offers.isEmpty() ? List.of(new Veto("No offers available", 0)) : mostRelevant(reasons));
       }
@@ -46,7 +61,7 @@ public final class OfferMatcher {
       best.merge(veto.reason(), veto, (a, b) -> a.score() <= b.score() ? a : b);
     }
     List<Veto> sorted = new ArrayList<>(best.values());
-    sorted.sort((a, b) -> Integer.compare(a.score(), b.score()));
+    sorted.sort((a, b) -> a.score() != b.score() ? Integer.compare(a.score(), b.score()) : a.reason().compareTo(b.reason()));
     return sorted;
   }
 
@@ -70,7 +85,7 @@ public final class OfferMatcher {
       }
     }
 
-    List<Veto> vetoes(PlacementRequest request) {
+    List<Veto> resourceVetoes(PlacementRequest request) {
       List<Veto> vetoes = new ArrayList<>(0);
       if (request.cpus() > cpus + 1e-9) {
         vetoes.add(Veto.insufficient("cpus", request.cpus(), cpus));

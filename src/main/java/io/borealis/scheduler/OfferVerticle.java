@@ -5,6 +5,8 @@ import io.borealis.events.ClusterEvent;
 import io.borealis.events.MesosCommands;
 import io.borealis.events.OfferEvents;
 import io.borealis.events.StateRequests;
+import io.borealis.model.Constraint;
+import io.borealis.model.JobKey;
 import io.borealis.model.Resources;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
@@ -35,6 +37,8 @@ public final class OfferVerticle extends VerticleBase {
 
   private final SchedulerSettings settings;
   private final Map<String, HostOffer> held = new LinkedHashMap<>();
+  /** Every agent's attributes, as its offers showed them: limit constraints count by them. */
+  private final Map<String, Map<String, String>> agentAttributes = new HashMap<>();
   private final Map<String, Long> holdTimers = new HashMap<>();
   private boolean passRunning;
   private boolean passWanted;
@@ -58,6 +62,7 @@ public final class OfferVerticle extends VerticleBase {
     if (event instanceof OfferEvents.Offered offered) {
       for (HostOffer offer : offered.offers()) {
         held.put(offer.offerId(), offer);
+        agentAttributes.put(offer.agentId(), offer.attributes());
         holdTimers.put(offer.offerId(), vertx.setTimer(settings.offerHoldTime().toMillis(), id -> declineIfHeld(offer.offerId())));
       }
       requestPass();
@@ -101,13 +106,14 @@ public final class OfferVerticle extends VerticleBase {
   }
 
   private Future<Void> runPass() {
-    return vertx.eventBus().<StateRequests.TaskList>request(BusAddresses.STATE, new StateRequests.GetPendingTasks())
+    return vertx.eventBus().<StateRequests.PendingWork>request(BusAddresses.STATE, new StateRequests.GetPendingTasks())
         .compose(reply -> {
-          List<ScheduledTask> pending = reply.body().tasks();
+          List<ScheduledTask> pending = reply.body().pending();
           if (pending.isEmpty()) {
             return Future.succeededFuture();
           }
-          MatchResult result = OfferMatcher.match(pending.stream().map(this::request).toList(), List.copyOf(held.values()));
+          MatchResult result = OfferMatcher.match(pending.stream().map(this::request).toList(), List.copyOf(held.values()),
+              placedHosts(reply.body().agentsOfActiveTasks()));
           result.assignments().forEach(a -> forget(a.offer().offerId()));
           return assignAndLaunch(result);
         });
@@ -115,8 +121,17 @@ public final class OfferVerticle extends VerticleBase {
 
   private PlacementRequest request(ScheduledTask task) {
     Resources resources = task.config().task().resources();
-    return new PlacementRequest(task.taskId(), resources.cpu() + settings.executorCpus(),
-        resources.ramMb() + settings.executorMemMb(), resources.diskMb(), task.config().task().requestedPorts());
+    return new PlacementRequest(task.taskId(), task.jobKey().toString(), resources.cpu() + settings.executorCpus(),
+        resources.ramMb() + settings.executorMemMb(), resources.diskMb(), task.config().task().requestedPorts(),
+        Constraint.parse(task.config().constraints()));
+  }
+
+  /** For each job, the attributes of the host of each of its active tasks. */
+  private Map<String, List<Map<String, String>>> placedHosts(Map<JobKey, List<String>> agentsByJob) {
+    Map<String, List<Map<String, String>>> placed = new HashMap<>();
+    agentsByJob.forEach((job, agents) -> placed.put(job.toString(),
+        agents.stream().map(agent -> agentAttributes.getOrDefault(agent, Map.of())).toList()));
+    return placed;
   }
 
   private Future<Void> assignAndLaunch(MatchResult result) {

@@ -3,6 +3,7 @@ package io.borealis.scheduler;
 import io.borealis.events.StateRequests.JobSummary;
 import io.borealis.events.StateRequests.JobView;
 import io.borealis.events.StateRequests.ListJobs;
+import io.borealis.events.StateRequests.PendingWork;
 import io.borealis.events.StateRequests.QueryTasks;
 import io.borealis.model.JobConfig;
 import io.borealis.model.JobKey;
@@ -47,6 +48,17 @@ final class StateQueries {
           return new JobSummary(job, counts);
         })
         .toList();
+  }
+
+  /** Pending tasks, with where their jobs' active tasks run. */
+  static PendingWork pendingWork(TaskStore store) {
+    List<ScheduledTask> pending = store.pendingTasks();
+    Map<JobKey, List<String>> agents = new HashMap<>();
+    for (ScheduledTask task : pending) {
+      agents.computeIfAbsent(task.jobKey(), key -> store.activeTasksOf(key).stream()
+          .filter(t -> t.state().isOnAgent() && t.agentId() != null).map(ScheduledTask::agentId).toList());
+    }
+    return new PendingWork(pending, agents);
   }
 
   /** Tasks matching every filter that is set. */

@@ -96,7 +96,7 @@ public final class StateVerticle extends VerticleBase {
     } else if (request instanceof PlaceTasks place) {
       message.reply(new TaskList(place(place)));
     } else if (request instanceof GetPendingTasks) {
-      message.reply(new TaskList(store.pendingTasks()));
+      message.reply(StateQueries.pendingWork(store));
     } else if (request instanceof GetJob get) {
       getJob(message, get.key());
     } else if (request instanceof ListJobs list) {

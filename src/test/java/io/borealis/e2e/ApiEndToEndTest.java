@@ -9,7 +9,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,17 +114,7 @@ class ApiEndToEndTest {
   }
 
   private static JsonObject awaitJob(java.util.function.Predicate<JsonObject> condition) throws Exception {
-    // Placement runs as soon as the job is created; the reason is set by that first pass.
-    try (SseCollector events = SseCollector.connect(cluster.vertx(), cluster.url() + "/api/v1/events?role=batch&last_event_id=0")) {
-      events.await(e -> e.size() >= 3, Duration.ofSeconds(30), "the job's events");
-    }
-    // Pending reasons are not events: poll the API briefly, as the CLI does.
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    JsonObject job = cluster.getJson("/api/v1/jobs/" + KEY);
-    while (!condition.test(job) && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-      job = cluster.getJson("/api/v1/jobs/" + KEY);
-    }
-    return job;
+    return cluster.awaitJob(KEY, condition);
   }
+
 }

@@ -2,18 +2,34 @@ package io.borealis.placement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.borealis.model.Constraint;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OfferMatcherTest {
+  private static final String JOB = "c/r/e/web";
+
   private static HostOffer host(String id, double cpus, double mem, double disk, PortRange... ports) {
-    return new HostOffer("offer-" + id, "agent-" + id, "host-" + id, cpus, mem, disk, List.of(ports), Map.of());
+    return new HostOffer("offer-" + id, "agent-" + id, "host-" + id, cpus, mem, disk, List.of(ports), Map.of("host", "host-" + id));
+  }
+
+  private static HostOffer host(String id, Map<String, String> attributes) {
+    Map<String, String> all = new LinkedHashMap<>(attributes);
+    all.put("host", "host-" + id);
+    return new HostOffer("offer-" + id, "agent-" + id, "host-" + id, 8, 8192, 8192, List.of(), all);
   }
 
   private static PlacementRequest task(String id, double cpus, double mem, String... ports) {
-    return new PlacementRequest(id, cpus, mem, 10, Set.of(ports));
+    return new PlacementRequest(id, JOB, cpus, mem, 10, Set.of(ports), List.of());
+  }
+
+  private static PlacementRequest task(String id, Map<String, String> constraints) {
+    return new PlacementRequest(id, JOB, 1, 10, 10, Set.of(), Constraint.parse(constraints));
   }
 
   @Test
@@ -50,5 +66,62 @@ class OfferMatcherTest {
   void saysSoWhenThereAreNoOffers() {
     assertThat(OfferMatcher.match(List.of(task("a", 1, 1)), List.of()).vetoes().get("a"))
         .extracting(Veto::reason).containsExactly("No offers available");
+  }
+
+  /** One host with attributes {@code rack=a}; the task's constraint decides. */
+  @ParameterizedTest(name = "{0} on rack=a: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "rack=a       | placed",
+      "rack=a,b     | placed",
+      "rack=b       | Constraint not satisfied: rack",
+      "rack=!b      | placed",
+      "rack=!a,b    | Constraint not satisfied: rack",
+      "zone=x       | Constraint not satisfied: zone",
+      "zone=!x      | placed",
+      "host=limit:1 | placed",
+      "zone=limit:1 | Limit not satisfied: zone",
+  })
+  void valueAndLimitConstraints(String constraint, String outcome) {
+    String[] parts = constraint.split("=", 2);
+    MatchResult result = OfferMatcher.match(List.of(task("t", Map.of(parts[0], parts[1]))), List.of(host("1", Map.of("rack", "a"))));
+    if (outcome.equals("placed")) {
+      assertThat(result.assignments()).hasSize(1);
+    } else {
+      assertThat(result.vetoes().get("t")).extracting(Veto::reason).containsExactly(outcome);
+    }
+  }
+
+  @Test
+  void limitSpreadsInstancesAcrossHostsWithinOnePass() {
+    List<PlacementRequest> three = List.of(task("0", Map.of("host", "limit:1")), task("1", Map.of("host", "limit:1")),
+        task("2", Map.of("host", "limit:1")));
+    MatchResult result = OfferMatcher.match(three, List.of(host("1", Map.of()), host("2", Map.of())));
+    assertThat(result.assignments()).extracting(a -> a.offer().hostname()).containsExactly("host-1", "host-2");
+    assertThat(result.vetoes().get("2")).extracting(Veto::reason).containsExactly("Limit not satisfied: host");
+  }
+
+  @Test
+  void limitCountsTheJobsTasksAlreadyRunning() {
+    Map<String, List<Map<String, String>>> running = Map.of(JOB, List.of(Map.of("host", "host-1", "rack", "a")),
+        "c/r/e/other", List.of(Map.of("host", "host-2", "rack", "b")));
+    MatchResult result = OfferMatcher.match(List.of(task("t", Map.of("rack", "limit:1"))),
+        List.of(host("1", Map.of("rack", "a")), host("2", Map.of("rack", "b"))), running);
+    assertThat(result.assignments()).singleElement().satisfies(a -> assertThat(a.offer().hostname()).isEqualTo("host-2"));
+  }
+
+  @Test
+  void dedicatedHostsTakeOnlyDedicatedTasks() {
+    HostOffer dedicated = host("1", Map.of("dedicated", "www-data/web"));
+    MatchResult plain = OfferMatcher.match(List.of(task("t", Map.of())), List.of(dedicated));
+    assertThat(plain.vetoes().get("t")).extracting(Veto::reason).containsExactly("Host is dedicated");
+    MatchResult matching = OfferMatcher.match(List.of(task("t", Map.of("dedicated", "www-data/web"))), List.of(dedicated));
+    assertThat(matching.assignments()).hasSize(1);
+  }
+
+  @Test
+  void constraintsAreCheckedBeforeResourcesSoTheReasonIsTheConstraint() {
+    PlacementRequest big = new PlacementRequest("t", JOB, 100, 10, 10, Set.of(), Constraint.parse(Map.of("rack", "b")));
+    assertThat(OfferMatcher.match(List.of(big), List.of(host("1", Map.of("rack", "a")))).vetoes().get("t"))
+        .extracting(Veto::reason).containsExactly("Constraint not satisfied: rack");
   }
 }

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 
 /**
  * The scheduler with an embedded dev cluster on random free ports, sandboxes in a temporary
@@ -39,13 +41,22 @@ public final class TestCluster implements AutoCloseable {
     this.workDir = workDir;
   }
 
+  /** One agent, {@code localhost}: cpus 8, mem 8 GiB, disk 8 GiB, ports 31000-31100. */
   public static TestCluster start(Path dir) throws Exception {
+    return start(dir, List.of(agent("localhost", Map.of())));
+  }
+
+  /** An agent with the standard test resources, this hostname and these attributes. */
+  public static AgentSpec agent(String hostname, Map<String, String> attributes) {
+    return AgentSpec.parse(hostname, 0, "cpus:8;mem:8192;disk:8192;ports:[31000-31100]", attributes);
+  }
+
+  public static TestCluster start(Path dir, List<AgentSpec> agents) throws Exception {
     Path workDir = Files.createDirectories(dir.resolve("agents"));
     Path home = Files.createDirectories(dir.resolve("home"));
     Vertx vertx = Vertx.vertx();
-    AgentSpec agent = AgentSpec.parse("localhost", 0, "cpus:8;mem:8192;disk:8192;ports:[31000-31100]", Map.of());
     var settings = new AgentVerticle.AgentSettings("127.0.0.1", Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(2));
-    var options = new LocalCluster.Options("127.0.0.1", 0, 0, List.of(agent), workDir, "devcluster", Duration.ofSeconds(2), settings);
+    var options = new LocalCluster.Options("127.0.0.1", 0, 0, agents, workDir, "devcluster", Duration.ofSeconds(2), settings);
     LocalCluster cluster = LocalCluster.start(vertx, options).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     Path config = Files.createDirectories(home.resolve(".borealis")).resolve("clusters.json");
     Files.writeString(config, "[{\"name\": \"devcluster\", \"scheduler_uri\": \"" + cluster.schedulerUrl() + "\"}]");
@@ -80,6 +91,20 @@ public final class TestCluster implements AutoCloseable {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
     return new JsonObject(response.body()).put("_status", response.statusCode());
+  }
+
+  /**
+   * Polls {@code GET /api/v1/jobs/{key}} until {@code condition} holds (or a minute passes) and returns
+   * the last answer. For what is not an event, such as pending reasons; wait on SSE for the rest.
+   */
+  public JsonObject awaitJob(String key, Predicate<JsonObject> condition) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    JsonObject job = getJson("/api/v1/jobs/" + key);
+    while (!condition.test(job) && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      job = getJson("/api/v1/jobs/" + key);
+    }
+    return job;
   }
 
   public HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
