@@ -45,6 +45,7 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/api/v1/jobs").handler(jobs::list);
     router.get("/api/v1/jobs/:cluster/:role/:env/:name").handler(jobs::get);
     router.delete("/api/v1/jobs/:cluster/:role/:env/:name").handler(jobs::kill);
+    router.post("/api/v1/jobs/:cluster/:role/:env/:name/restart").handler(jobs::restart);
     router.get("/api/v1/tasks").handler(jobs::queryTasks);
     router.get("/api/v1/tasks/:id").handler(jobs::getTask);
     router.get("/api/v1/events").handler(events::subscribe);

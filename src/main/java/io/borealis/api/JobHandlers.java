@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Handlers for {@code /api/v1/jobs} and {@code /api/v1/tasks}. */
 final class JobHandlers {
@@ -76,23 +77,40 @@ final class JobHandlers {
 
   void kill(RoutingContext rc) {
     JobKey key = key(rc);
-    if (key == null) {
+    Optional<InstanceRanges> instances = key == null ? null : instances(rc);
+    if (instances == null) {
       return;
     }
-    InstanceRanges instances = null;
-    String param = rc.request().getParam("instances");
-    if (param != null && !param.isBlank()) {
-      try {
-        instances = InstanceRanges.parse(param);
-      } catch (IllegalArgumentException e) {
-        ApiError.badRequest(rc, e.getMessage(), List.of(new Problem("instances", e.getMessage())));
-        return;
-      }
-    }
-    String reason = "Killed by request" + (instances == null ? "" : " (instances " + instances + ")");
-    bus.<StateRequests.KillStarted>request(BusAddresses.STATE, new StateRequests.KillTasks(key, instances, reason))
+    String reason = "Killed by request" + instances.map(i -> " (instances " + i + ")").orElse("");
+    var request = new StateRequests.KillTasks(key, instances.orElse(null), reason);
+    bus.<StateRequests.KillStarted>request(BusAddresses.STATE, request)
         .onSuccess(reply -> json(rc, ApiJson.key(key).put("killing", new JsonArray(reply.body().taskIds()))))
         .onFailure(error -> ApiError.fromFailure(rc, error));
+  }
+
+  void restart(RoutingContext rc) {
+    JobKey key = key(rc);
+    Optional<InstanceRanges> instances = key == null ? null : instances(rc);
+    if (instances == null) {
+      return;
+    }
+    bus.<StateRequests.KillStarted>request(BusAddresses.STATE, new StateRequests.RestartTasks(key, instances.orElse(null)))
+        .onSuccess(reply -> json(rc, ApiJson.key(key).put("restarting", new JsonArray(reply.body().taskIds()))))
+        .onFailure(error -> ApiError.fromFailure(rc, error));
+  }
+
+  /** The {@code instances} query parameter: empty when absent; null (after answering 400) when malformed. */
+  private static Optional<InstanceRanges> instances(RoutingContext rc) {
+    String param = rc.request().getParam("instances");
+    if (param == null || param.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(InstanceRanges.parse(param));
+    } catch (IllegalArgumentException e) {
+      ApiError.badRequest(rc, e.getMessage(), List.of(new Problem("instances", e.getMessage())));
+      return null;
+    }
   }
 
   void queryTasks(RoutingContext rc) {

@@ -6,9 +6,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code borealis job ...}: create, inspect and kill jobs. */
-@Command(name = "job", mixinStandardHelpOptions = true, description = "Create, inspect and kill jobs.",
+@Command(name = "job", mixinStandardHelpOptions = true, description = "Create, inspect, restart and kill jobs.",
     subcommands = {JobCreateCommand.class, JobStatusCommand.class, JobKillCommand.class, JobKillAllCommand.class,
-        JobListCommand.class})
+        JobRestartCommand.class, JobListCommand.class})
 final class JobCommand implements Runnable {
   @ParentCommand
   BorealisCommand root;

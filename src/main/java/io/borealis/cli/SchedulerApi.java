@@ -52,6 +52,11 @@ final class SchedulerApi {
     return send(HttpRequest.newBuilder(uri("/api/v1/jobs/" + key + query)).DELETE());
   }
 
+  JsonNode restart(JobKey key, InstanceRanges instances) {
+    String query = instances == null ? "" : "?instances=" + encode(instances.toString());
+    return send(HttpRequest.newBuilder(uri("/api/v1/jobs/" + key + "/restart" + query)).POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
   private URI uri(String path) {
     return URI.create(baseUrl + path);
   }

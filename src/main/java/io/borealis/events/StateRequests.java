@@ -30,6 +30,12 @@ public final class StateRequests {
 
   public record KillStarted(List<String> taskIds) {}
 
+  /**
+   * Restart some instances ({@code instances} set) or all: each running task is killed through
+   * RESTARTING and replaced by an identical one. Reply: {@link KillStarted} with the tasks restarting.
+   */
+  public record RestartTasks(JobKey key, InstanceRanges instances) implements Request {}
+
   /** Reply: {@link JobView}, or 404. */
   public record GetJob(JobKey key) implements Request {}
 

@@ -90,6 +90,8 @@ public final class StateVerticle extends VerticleBase {
       createJob(message, create.config());
     } else if (request instanceof KillTasks kill) {
       killTasks(message, kill);
+    } else if (request instanceof StateRequests.RestartTasks restart) {
+      restartTasks(message, restart);
     } else if (request instanceof StatusUpdate update) {
       statusUpdate(update);
       message.reply(null);
@@ -165,6 +167,22 @@ public final class StateVerticle extends VerticleBase {
       }
     }
     message.reply(new KillStarted(killing));
+  }
+
+  private void restartTasks(Message<Request> message, StateRequests.RestartTasks restart) {
+    if (store.job(restart.key()) == null) {
+      message.fail(404, "no job " + restart.key());
+      return;
+    }
+    List<String> restarting = new ArrayList<>();
+    for (ScheduledTask task : store.activeTasksOf(restart.key())) {
+      boolean wanted = restart.instances() == null || restart.instances().contains(task.instance());
+      if (wanted && TaskStateMachine.isLegal(task.state(), TaskState.RESTARTING)) {
+        restarting.add(task.taskId());
+        transition(task, TaskState.RESTARTING, "Restarting by request");
+      }
+    }
+    message.reply(new KillStarted(restarting));
   }
 
   private void statusUpdate(StatusUpdate update) {

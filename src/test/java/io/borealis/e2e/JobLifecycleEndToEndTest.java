@@ -112,6 +112,34 @@ class JobLifecycleEndToEndTest {
   }
 
   @Test
+  void rollingRestartReplacesEachChosenInstanceWithAFreshProcess() throws Exception {
+    assertThat(cluster.cli("job", "create", KEY, jobFile().toString(), "--wait-until", "RUNNING").exitCode()).isZero();
+    JsonArray before = cluster.getJson("/api/v1/jobs/" + KEY).getJsonArray("active_tasks");
+    Map<String, Long> oldPids = processIds(before);
+
+    try (SseCollector sse = SseCollector.connect(cluster.vertx(), cluster.url() + "/api/v1/events?job=sleeper")) {
+      var restarted = cluster.cli("job", "restart", KEY + "/0-1", "--batch-size", "1", "--watch-secs", "0");
+      assertThat(restarted.exitCode()).as(restarted.err()).isZero();
+      assertThat(restarted.out()).contains("Restarting instances 0 of", "Restarting instances 1 of", "Restarted instances 0-1 of");
+
+      JsonArray after = cluster.getJson("/api/v1/jobs/" + KEY).getJsonArray("active_tasks");
+      assertThat(after).hasSize(3);
+      for (int instance : new int[] {0, 1}) {
+        String old = taskOfInstance(before, instance);
+        String fresh = taskOfInstance(after, instance);
+        assertThat(fresh).isNotEqualTo(old);
+        assertThat(statesOf(sse.snapshot(), old)).containsSubsequence("RESTARTING", "KILLED");
+        assertThat(isAlive(oldPids.get(old))).isFalse();
+        JsonObject replacement = cluster.getJson("/api/v1/tasks/" + fresh);
+        assertThat(replacement.getString("ancestor_id")).isEqualTo(old);
+        assertThat(replacement.getString("state")).isEqualTo("RUNNING");
+      }
+      assertThat(taskOfInstance(after, 2)).isEqualTo(taskOfInstance(before, 2));
+      assertThat(isAlive(oldPids.get(taskOfInstance(before, 2)))).isTrue();
+    }
+  }
+
+  @Test
   void rejectsABadJobWithEveryProblemAndItsPath() throws Exception {
     var response = cluster.send("POST", "/api/v1/jobs",
         "{\"cluster\": \"devcluster\", \"role\": \"www-data\", \"environment\": \"prod\", \"name\": \"bad\", \"instances\": 0,"
