@@ -44,7 +44,8 @@ public final class LocalCluster {
           SchedulerSettings settings = new SchedulerSettings(options.cluster(), dev.masterUrl(), "Borealis",
               System.getProperty("user.name"), SchedulerSettings.DEFAULT_FAILOVER_TIMEOUT, ExecutorCommand.fromCurrentJvm(),
               SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
-              SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, null, LifecycleSettings.AURORA_DEFAULTS);
+              SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, null, LifecycleSettings.AURORA_DEFAULTS,
+              SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL);
           ApiVerticle api = new ApiVerticle(options.host(), options.httpPort(), options.cluster());
           return vertx.deployVerticle(api)
               .compose(id -> SchedulerDeployment.deploy(vertx,

@@ -50,7 +50,7 @@ final class SchedulerCommand implements Callable<Integer> {
         executorCommand != null ? executorCommand : ExecutorCommand.fromCurrentJvm(),
         SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
         SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, url + "/scheduler",
-        LifecycleSettings.AURORA_DEFAULTS);
+        LifecycleSettings.AURORA_DEFAULTS, SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL);
     SchedulerDeployment scheduler = SchedulerDeployment.deploy(vertx, settings, Clock.systemUTC())
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     LocalCommand.RUNNING.set(true);

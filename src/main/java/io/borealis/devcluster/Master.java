@@ -194,7 +194,7 @@ final class Master {
 
   private void reconcile(FrameworkSession session, SchedulerCall.Reconcile reconcile) {
     FrameworkId id = session.info.id();
-    if (reconcile.tasks() == null || reconcile.tasks().isEmpty()) {
+    if (reconcile.tasks().isEmpty()) {
       tasks.values().stream().filter(t -> t.framework.equals(id) && !t.isTerminal())
           .forEach(t -> streams.send(session, SchedulerEvent.update(reconciled(t.latest))));
       return;

@@ -55,6 +55,9 @@ public final class StateRequests {
   /** Reply: the {@link ScheduledTask}, or 404. */
   public record GetTask(String taskId) implements Request {}
 
+  /** From the Mesos client, to reconcile: every task that may be running on an agent. Reply: {@link TaskList}. */
+  public record GetTasksOnAgents() implements Request {}
+
   /** From placement: tasks waiting for a host. Reply: {@link PendingWork}. */
   public record GetPendingTasks() implements Request {}
 

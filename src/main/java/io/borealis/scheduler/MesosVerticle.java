@@ -52,6 +52,9 @@ public final class MesosVerticle extends VerticleBase {
   public Future<?> start() {
     client = new SchedulerClient(vertx, settings.masterUrl());
     var commands = vertx.eventBus().<MesosCommands.Command>consumer(BusAddresses.MESOS, m -> execute(m.body()));
+    if (!settings.reconciliationInterval().isZero() && !settings.reconciliationInterval().isNegative()) {
+      vertx.setPeriodic(settings.reconciliationInterval().toMillis(), id -> reconcile());
+    }
     return commands.completion().onSuccess(v -> subscribe());
   }
 
@@ -99,8 +102,7 @@ public final class MesosVerticle extends VerticleBase {
         frameworkId = event.subscribed().frameworkId();
         backoffMs = MIN_BACKOFF_MS;
         vertx.eventBus().publish(BusAddresses.OFFERS, new OfferEvents.AllRescinded());
-        // Implicit reconciliation: the master reports every task it knows for us.
-        call(SchedulerCall.reconcile(frameworkId, List.of()));
+        reconcile();
       }
       case OFFERS -> {
         if (!event.offers().offers().isEmpty()) {
@@ -116,6 +118,26 @@ public final class MesosVerticle extends VerticleBase {
       case ERROR -> LOG.severe(() -> "Mesos master sent ERROR: " + event.error().message());
       default -> { }
     }
+  }
+
+  /**
+   * Reconciliation as Mesos asks frameworks to do it: explicitly for every task we believe is on an
+   * agent (Mesos answers with its state, or LOST/GONE for what it does not know, which reschedules it),
+   * then implicitly (Mesos lists every task it runs for us; ones we do not know get killed).
+   */
+  private void reconcile() {
+    if (frameworkId == null) {
+      return;
+    }
+    vertx.eventBus().<StateRequests.TaskList>request(BusAddresses.STATE, new StateRequests.GetTasksOnAgents())
+        .onSuccess(reply -> {
+          List<SchedulerCall.ReconcileTask> tasks = reply.body().tasks().stream()
+              .map(t -> new SchedulerCall.ReconcileTask(TaskId.of(t.taskId()), AgentId.of(t.agentId()))).toList();
+          if (!tasks.isEmpty()) {
+            call(SchedulerCall.reconcile(frameworkId, tasks));
+          }
+          call(SchedulerCall.reconcile(frameworkId, List.of()));
+        });
   }
 
   private void onStatus(TaskStatus status) {

@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param offerHoldTime how long an unused offer is kept before it is declined
  * @param dashboardUrl base URL of this scheduler's HTTP server, for Mesos' webui_url
  * @param lifecycle timeouts, kill retries and flapping throttle of the task life cycle
+ * @param reconciliationInterval how often every task is reconciled with Mesos, explicitly (each task
+ *     the scheduler believes on an agent) and implicitly (Mesos lists what it runs for us)
  */
 public record SchedulerSettings(
     String cluster,
@@ -29,15 +31,18 @@ public record SchedulerSettings(
     double executorMemMb,
     Duration offerHoldTime,
     String dashboardUrl,
-    LifecycleSettings lifecycle) {
+    LifecycleSettings lifecycle,
+    Duration reconciliationInterval) {
 
   public static final double DEFAULT_EXECUTOR_CPUS = 0.25;
   public static final double DEFAULT_EXECUTOR_MEM_MB = 128;
   public static final Duration DEFAULT_OFFER_HOLD_TIME = Duration.ofMinutes(5);
   public static final Duration DEFAULT_FAILOVER_TIMEOUT = Duration.ofDays(21);
+  /** Aurora's {@code reconciliation_explicit_interval} and {@code reconciliation_implicit_interval}. */
+  public static final Duration DEFAULT_RECONCILIATION_INTERVAL = Duration.ofMinutes(60);
 
   public SchedulerSettings withDashboardUrl(String url) {
     return new SchedulerSettings(cluster, masterUrl, frameworkName, user, failoverTimeout, executorCommand,
-        executorCpus, executorMemMb, offerHoldTime, url, lifecycle);
+        executorCpus, executorMemMb, offerHoldTime, url, lifecycle, reconciliationInterval);
   }
 }

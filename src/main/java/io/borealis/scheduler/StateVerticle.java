@@ -97,6 +97,8 @@ public final class StateVerticle extends VerticleBase {
       message.reply(null);
     } else if (request instanceof PlaceTasks place) {
       message.reply(new TaskList(place(place)));
+    } else if (request instanceof StateRequests.GetTasksOnAgents) {
+      message.reply(new TaskList(store.allTasks().filter(t -> t.state().isOnAgent() && t.agentId() != null).toList()));
     } else if (request instanceof GetPendingTasks) {
       message.reply(StateQueries.pendingWork(store));
     } else if (request instanceof GetJob get) {

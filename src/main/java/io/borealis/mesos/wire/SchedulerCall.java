@@ -30,7 +30,12 @@ public record SchedulerCall(
 
   public record Acknowledge(AgentId agentId, TaskId taskId, byte[] uuid) {}
 
-  public record Reconcile(List<ReconcileTask> tasks) {}
+  /** An empty list asks for implicit reconciliation; on the wire it is {@code "reconcile": {}}. */
+  public record Reconcile(List<ReconcileTask> tasks) {
+    public Reconcile {
+      tasks = tasks == null ? List.of() : List.copyOf(tasks);
+    }
+  }
 
   public record ReconcileTask(TaskId taskId, AgentId agentId) {}
 
