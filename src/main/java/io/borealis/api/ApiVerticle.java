@@ -3,6 +3,7 @@ package io.borealis.api;
 import io.borealis.events.BusAddresses;
 import io.borealis.events.ClusterEvent;
 import io.borealis.model.Problem;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -10,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,12 +25,14 @@ public final class ApiVerticle extends VerticleBase {
   private final String host;
   private final int requestedPort;
   private final String cluster;
+  private final PrometheusMeterRegistry metrics;
   private HttpServer server;
 
-  public ApiVerticle(String host, int port, String cluster) {
+  public ApiVerticle(String host, int port, String cluster, PrometheusMeterRegistry metrics) {
     this.host = host;
     this.requestedPort = port;
     this.cluster = cluster;
+    this.metrics = metrics;
   }
 
   @Override
@@ -37,6 +41,7 @@ public final class ApiVerticle extends VerticleBase {
     JobHandlers jobs = new JobHandlers(vertx.eventBus());
     Router router = Router.router(vertx);
     router.get("/health").handler(rc -> rc.response().putHeader("Content-Type", "text/plain").end("OK"));
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
     router.get("/api/v1/openapi.json").handler(rc -> rc.response()
         .putHeader("Content-Type", "application/json").sendFile("openapi.json"));
     router.get("/api/v1/cluster").handler(rc -> rc.response().putHeader("Content-Type", "application/json")

@@ -37,7 +37,8 @@ public final class LocalCluster {
   public record Options(String host, int httpPort, int masterPort, List<AgentSpec> agents, Path workDir,
       String cluster, Duration heartbeat, AgentVerticle.AgentSettings agentSettings) {}
 
-  public static Future<LocalCluster> start(Vertx vertx, Options options) {
+  public static Future<LocalCluster> start(MonitoredVertx monitored, Options options) {
+    Vertx vertx = monitored.vertx();
     return DevCluster.start(vertx, options.host(), options.masterPort(), options.agents(), options.workDir(),
             options.heartbeat(), options.agentSettings())
         .compose(dev -> {
@@ -46,10 +47,11 @@ public final class LocalCluster {
               SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
               SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, null, LifecycleSettings.AURORA_DEFAULTS,
               SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL);
-          ApiVerticle api = new ApiVerticle(options.host(), options.httpPort(), options.cluster());
+          ApiVerticle api = new ApiVerticle(options.host(), options.httpPort(), options.cluster(), monitored.registry());
           return vertx.deployVerticle(api)
               .compose(id -> SchedulerDeployment.deploy(vertx,
-                  settings.withDashboardUrl("http://" + options.host() + ":" + api.port() + "/scheduler"), Clock.systemUTC()))
+                  settings.withDashboardUrl("http://" + options.host() + ":" + api.port() + "/scheduler"), Clock.systemUTC(),
+                  monitored.registry()))
               .map(scheduler -> new LocalCluster(vertx, scheduler, dev, options.host(), api.port()));
         });
   }

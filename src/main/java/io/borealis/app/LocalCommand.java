@@ -68,12 +68,13 @@ final class LocalCommand implements Callable<Integer> {
     Path sandboxes = workDir != null ? workDir
         : Path.of(System.getProperty("java.io.tmpdir"), "borealis-" + System.getProperty("user.name"), "agents");
     Files.createDirectories(sandboxes);
-    Vertx vertx = Vertx.vertx();
+    MonitoredVertx monitored = MonitoredVertx.create();
+    Vertx vertx = monitored.vertx();
     var options = new LocalCluster.Options(host, httpPort, masterPort, specs, sandboxes, cluster, Duration.ofSeconds(15),
         AgentVerticle.AgentSettings.defaults(host));
     LocalCluster started;
     try {
-      started = LocalCluster.start(vertx, options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      started = LocalCluster.start(monitored, options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       vertx.close();
       Throwable cause = e.getCause() != null ? e.getCause() : e;

@@ -35,8 +35,9 @@ final class SchedulerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Vertx vertx = Vertx.vertx();
-    ApiVerticle api = new ApiVerticle(host, httpPort, cluster);
+    MonitoredVertx monitored = MonitoredVertx.create();
+    Vertx vertx = monitored.vertx();
+    ApiVerticle api = new ApiVerticle(host, httpPort, cluster, monitored.registry());
     try {
       vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -51,7 +52,7 @@ final class SchedulerCommand implements Callable<Integer> {
         SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
         SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, url + "/scheduler",
         LifecycleSettings.AURORA_DEFAULTS, SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL);
-    SchedulerDeployment scheduler = SchedulerDeployment.deploy(vertx, settings, Clock.systemUTC())
+    SchedulerDeployment scheduler = SchedulerDeployment.deploy(vertx, settings, Clock.systemUTC(), monitored.registry())
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     LocalCommand.RUNNING.set(true);
     Runtime.getRuntime().addShutdownHook(new Thread(

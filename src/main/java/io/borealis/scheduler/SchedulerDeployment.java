@@ -1,5 +1,6 @@
 package io.borealis.scheduler;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -23,10 +24,11 @@ public final class SchedulerDeployment {
   /** How often the state verticle checks tasks against the clock. */
   public static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
 
-  public static Future<SchedulerDeployment> deploy(Vertx vertx, SchedulerSettings settings, Clock clock) {
+  public static Future<SchedulerDeployment> deploy(Vertx vertx, SchedulerSettings settings, Clock clock, MeterRegistry registry) {
     LocalCodec.register(vertx);
     List<String> ids = new ArrayList<>();
-    return vertx.deployVerticle(new StateVerticle(clock, settings.cluster(), settings.lifecycle(), SWEEP_INTERVAL))
+    var state = new StateVerticle(clock, settings.cluster(), settings.lifecycle(), SWEEP_INTERVAL, new SchedulerMetrics(registry));
+    return vertx.deployVerticle(state)
         .compose(id -> {
           ids.add(id);
           return vertx.deployVerticle(new OfferVerticle(settings));

@@ -62,15 +62,17 @@ public final class StateVerticle extends VerticleBase {
   private final Map<String, Integer> killRetriesSent = new HashMap<>();
   /** When each THROTTLED task may become PENDING. */
   private final Map<String, Instant> throttledUntil = new HashMap<>();
+  private final SchedulerMetrics metrics;
   private long lastEventId;
-  private long illegalTransitions;
 
   /**
    * @param sweepInterval how often tasks are checked for timeouts, kill retries and the end of
    *     throttling; {@link Duration#ZERO} leaves it to {@link StateRequests.Sweep} requests
    */
-  public StateVerticle(Clock clock, String cluster, LifecycleSettings lifecycle, Duration sweepInterval) {
+  public StateVerticle(Clock clock, String cluster, LifecycleSettings lifecycle, Duration sweepInterval,
+      SchedulerMetrics metrics) {
     this.clock = clock;
+    this.metrics = metrics;
     this.cluster = cluster;
     this.lifecycle = lifecycle;
     this.sweepInterval = sweepInterval;
@@ -228,15 +230,16 @@ public final class StateVerticle extends VerticleBase {
       return;
     }
     if (verdict instanceof Transition.Illegal illegal) {
-      illegalTransitions++;
+      metrics.illegalTransition();
       LOG.warning(() -> "Illegal transition of " + task.taskId() + " from " + illegal.from() + " to " + illegal.to()
-          + " (" + illegalTransitions + " so far)");
+          + " (" + metrics.illegalTransitions() + " so far)");
       applyEffects(task, illegal.effects(), message);
       return;
     }
     Transition.Allowed allowed = (Transition.Allowed) verdict;
     ScheduledTask next = task.withState(to, clock.instant(), message);
     store.save(next);
+    metrics.entered(to);
     if (to != TaskState.PENDING) {
       pendingReasons.remove(task.taskId());
     }

@@ -104,6 +104,18 @@ class ApiEndToEndTest {
   }
 
   @Test
+  void metricsAreServedInPrometheusTextFormat() throws Exception {
+    var response = cluster.send("GET", "/metrics", null);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+    assertThat(response.body())
+        .contains("borealis_task_transitions_total{state=\"PENDING\"} 2.0")
+        .contains("borealis_task_illegal_transitions_total")
+        .contains("vertx_http_server_requests_total")
+        .contains("jvm_memory_used_bytes");
+  }
+
+  @Test
   void openApiDocumentDescribesExactlyTheJobFieldsTheServerReads() throws Exception {
     JsonObject document = cluster.getJson("/api/v1/openapi.json");
     assertThat(document.getString("openapi")).isEqualTo("3.1.0");

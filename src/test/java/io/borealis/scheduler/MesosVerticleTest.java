@@ -16,6 +16,7 @@ import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
 import io.borealis.state.LifecycleSettings;
 import io.borealis.testing.RecordingMaster;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,8 @@ class MesosVerticleTest {
     master = RecordingMaster.start(vertx);
     SchedulerSettings settings = new SchedulerSettings("devcluster", master.url(), "Borealis", "tester", Duration.ofDays(1),
         "true", 0.25, 128, Duration.ofMinutes(5), null, LifecycleSettings.AURORA_DEFAULTS, Duration.ofHours(1));
-    await(vertx.deployVerticle(new StateVerticle(Clock.systemUTC(), "devcluster", LifecycleSettings.AURORA_DEFAULTS, Duration.ZERO)));
+    await(vertx.deployVerticle(new StateVerticle(Clock.systemUTC(), "devcluster", LifecycleSettings.AURORA_DEFAULTS, Duration.ZERO,
+        new SchedulerMetrics(new SimpleMeterRegistry()))));
     await(vertx.deployVerticle(new MesosVerticle(settings)));
     master.awaitCall(c -> c.type() == SchedulerCall.Type.SUBSCRIBE, "SUBSCRIBE");
   }

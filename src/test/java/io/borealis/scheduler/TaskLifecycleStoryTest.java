@@ -13,6 +13,7 @@ import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
 import io.borealis.state.LifecycleSettings;
 import io.borealis.testing.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ class TaskLifecycleStoryTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
   private final List<MesosCommands.Command> mesos = new CopyOnWriteArrayList<>();
   private final List<ClusterEvent> events = new CopyOnWriteArrayList<>();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private Vertx vertx;
 
   @BeforeEach
@@ -46,7 +48,8 @@ class TaskLifecycleStoryTest {
     LocalCodec.register(vertx);
     vertx.eventBus().<MesosCommands.Command>consumer(BusAddresses.MESOS, m -> mesos.add(m.body()));
     vertx.eventBus().<ClusterEvent>consumer(BusAddresses.EVENTS, m -> events.add(m.body()));
-    await(vertx.deployVerticle(new StateVerticle(clock, "devcluster", LifecycleSettings.AURORA_DEFAULTS, Duration.ZERO)));
+    await(vertx.deployVerticle(new StateVerticle(clock, "devcluster", LifecycleSettings.AURORA_DEFAULTS, Duration.ZERO,
+        new SchedulerMetrics(registry))));
     JobConfig config = JobJson.read(JOB).jobs().get(0);
     request(new StateRequests.CreateJob(config));
   }
@@ -153,6 +156,15 @@ class TaskLifecycleStoryTest {
     only(TaskState.THROTTLED);
     after(Duration.ofSeconds(1));
     only(TaskState.PENDING);
+  }
+
+  @Test
+  void anIllegalTransitionIsCountedAndChangesNothing() throws Exception {
+    ScheduledTask pending = only(TaskState.PENDING);
+    report(pending, TaskState.FINISHED);
+    assertThat(only(TaskState.PENDING).taskId()).isEqualTo(pending.taskId());
+    assertThat(registry.get("borealis.task.illegal.transitions").counter().count()).isEqualTo(1.0);
+    assertThat(registry.get("borealis.task.transitions").tag("state", "PENDING").counter().count()).isEqualTo(1.0);
   }
 
   @Test

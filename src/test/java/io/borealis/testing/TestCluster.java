@@ -1,6 +1,7 @@
 package io.borealis.testing;
 
 import io.borealis.app.LocalCluster;
+import io.borealis.app.MonitoredVertx;
 import io.borealis.cli.BorealisCommand;
 import io.borealis.devcluster.AgentSpec;
 import io.borealis.devcluster.AgentVerticle;
@@ -54,10 +55,11 @@ public final class TestCluster implements AutoCloseable {
   public static TestCluster start(Path dir, List<AgentSpec> agents) throws Exception {
     Path workDir = Files.createDirectories(dir.resolve("agents"));
     Path home = Files.createDirectories(dir.resolve("home"));
-    Vertx vertx = Vertx.vertx();
+    MonitoredVertx monitored = MonitoredVertx.create();
+    Vertx vertx = monitored.vertx();
     var settings = new AgentVerticle.AgentSettings("127.0.0.1", Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(2));
     var options = new LocalCluster.Options("127.0.0.1", 0, 0, agents, workDir, "devcluster", Duration.ofSeconds(2), settings);
-    LocalCluster cluster = LocalCluster.start(vertx, options).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    LocalCluster cluster = LocalCluster.start(monitored, options).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     Path config = Files.createDirectories(home.resolve(".borealis")).resolve("clusters.json");
     Files.writeString(config, "[{\"name\": \"devcluster\", \"scheduler_uri\": \"" + cluster.schedulerUrl() + "\"}]");
     return new TestCluster(vertx, cluster, home, workDir);

@@ -1,0 +1,23 @@
+package io.borealis.app;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+
+/**
+ * A Vert.x whose HTTP, event-bus and JVM meters go to a Prometheus registry of its own, which the
+ * scheduler's counters join and {@code /metrics} serves. One registry per Vert.x, so several
+ * schedulers in one JVM (tests) never mix their counts.
+ */
+public record MonitoredVertx(Vertx vertx, PrometheusMeterRegistry registry) {
+  public static MonitoredVertx create() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true);
+    Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(metrics))
+        .withMetrics(new MicrometerMetricsFactory(registry)).build();
+    return new MonitoredVertx(vertx, registry);
+  }
+}
