@@ -4,6 +4,7 @@ import io.borealis.api.ApiVerticle;
 import io.borealis.devcluster.AgentSpec;
 import io.borealis.devcluster.AgentVerticle;
 import io.borealis.devcluster.DevCluster;
+import io.borealis.devcluster.SimulatedAgents;
 import io.borealis.scheduler.SchedulerDeployment;
 import io.borealis.scheduler.SchedulerSettings;
 import io.borealis.state.LifecycleSettings;
@@ -33,14 +34,23 @@ public final class LocalCluster {
     this.httpPort = httpPort;
   }
 
-  /** Everything that can be set from {@code borealis local}'s flags. */
+  /**
+   * Everything that can be set from {@code borealis local}'s flags.
+   *
+   * @param simulated null for real agents that start executor processes; otherwise the agents are
+   *     simulated in-process with this behaviour (benchmarks, scale tests)
+   */
   public record Options(String host, int httpPort, int masterPort, List<AgentSpec> agents, Path workDir,
-      String cluster, Duration heartbeat, AgentVerticle.AgentSettings agentSettings) {}
+      String cluster, Duration heartbeat, AgentVerticle.AgentSettings agentSettings, SimulatedAgents.Behaviour simulated) {}
 
   public static Future<LocalCluster> start(MonitoredVertx monitored, Options options) {
     Vertx vertx = monitored.vertx();
-    return DevCluster.start(vertx, options.host(), options.masterPort(), options.agents(), options.workDir(),
+    Future<DevCluster> devCluster = options.simulated() == null
+        ? DevCluster.start(vertx, options.host(), options.masterPort(), options.agents(), options.workDir(),
             options.heartbeat(), options.agentSettings())
+        : DevCluster.startSimulated(vertx, options.host(), options.masterPort(), options.agents(), options.heartbeat(),
+            options.simulated(), options.agentSettings().statusUpdateRetry());
+    return devCluster
         .compose(dev -> {
           SchedulerSettings settings = new SchedulerSettings(options.cluster(), dev.masterUrl(), "Borealis",
               System.getProperty("user.name"), SchedulerSettings.DEFAULT_FAILOVER_TIMEOUT, ExecutorCommand.fromCurrentJvm(),

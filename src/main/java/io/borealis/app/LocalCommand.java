@@ -71,7 +71,7 @@ final class LocalCommand implements Callable<Integer> {
     MonitoredVertx monitored = MonitoredVertx.create();
     Vertx vertx = monitored.vertx();
     var options = new LocalCluster.Options(host, httpPort, masterPort, specs, sandboxes, cluster, Duration.ofSeconds(15),
-        AgentVerticle.AgentSettings.defaults(host));
+        AgentVerticle.AgentSettings.defaults(host), null);
     LocalCluster started;
     try {
       started = LocalCluster.start(monitored, options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

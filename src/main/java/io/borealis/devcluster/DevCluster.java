@@ -40,6 +40,15 @@ public final class DevCluster {
     });
   }
 
+  /** A master whose agents are simulated in-process ({@link SimulatedAgents}): no processes are started. */
+  public static Future<DevCluster> startSimulated(Vertx vertx, String host, int masterPort, List<AgentSpec> specs,
+      Duration heartbeat, SimulatedAgents.Behaviour behaviour, Duration statusUpdateRetry) {
+    MasterVerticle master = new MasterVerticle(host, masterPort, heartbeat);
+    return vertx.deployVerticle(master)
+        .compose(id -> vertx.deployVerticle(new SimulatedAgents(specs, master, behaviour, statusUpdateRetry)))
+        .map(id -> new DevCluster(master, List.of()));
+  }
+
   public String masterUrl() {
     return master.url();
   }

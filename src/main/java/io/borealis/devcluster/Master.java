@@ -46,7 +46,39 @@ final class Master {
   private long nextAgent;
   private long nextOffer;
 
-  private record AgentSlot(AgentEndpoint endpoint, ResourceBag total, List<Attribute> attributes) {}
+  /**
+   * An agent and what of it is allocated (to tasks, executors and outstanding offers). The free part
+   * is kept rather than derived: allocation looks at every agent after every change, and port-range
+   * arithmetic on each of a thousand agents each time would dominate.
+   */
+  private static final class AgentSlot {
+    final AgentEndpoint endpoint;
+    final ResourceBag total;
+    final List<Attribute> attributes;
+    private ResourceBag allocated = ResourceBag.EMPTY;
+    private ResourceBag unallocated;
+
+    AgentSlot(AgentEndpoint endpoint, ResourceBag total, List<Attribute> attributes) {
+      this.endpoint = endpoint;
+      this.total = total;
+      this.attributes = attributes;
+      this.unallocated = total;
+    }
+
+    ResourceBag unallocated() {
+      return unallocated;
+    }
+
+    void take(ResourceBag resources) {
+      allocated = allocated.plus(resources);
+      unallocated = total.minus(allocated);
+    }
+
+    void giveBack(ResourceBag resources) {
+      allocated = allocated.minus(resources);
+      unallocated = total.minus(allocated);
+    }
+  }
 
   private record OutstandingOffer(FrameworkId framework, AgentId agent, ResourceBag resources) {}
 
@@ -79,13 +111,13 @@ final class Master {
     FrameworkSession session = frameworks.computeIfAbsent(id, k -> new FrameworkSession(info.withId(k)));
     session.info = info.withId(id);
     // Offers never outlive a subscription; Mesos drops them without RESCIND.
-    offers.values().removeIf(offer -> offer.framework().equals(id));
+    dropOffersOf(id);
     session.suppressed = false;
     return session;
   }
 
   void disconnected(FrameworkSession session) {
-    offers.values().removeIf(offer -> offer.framework().equals(session.info.id()));
+    dropOffersOf(session.info.id());
     LOG.info(() -> "Framework " + session.info.id().value() + " disconnected");
     allocate();
   }
@@ -139,7 +171,7 @@ final class Master {
       allocate();
       return;
     }
-    accept.offerIds().forEach(offers::remove);
+    accept.offerIds().forEach(this::dropOffer);
     AgentId agentId = used.get(0).agent();
     ResourceBag available = used.stream().map(OutstandingOffer::resources).reduce(ResourceBag.EMPTY, ResourceBag::plus);
     AgentSlot agent = agents.get(agentId);
@@ -167,11 +199,12 @@ final class Master {
     if (newExecutor) {
       executors.put(executorKey, executorNeeds);
     }
+    agent.take(needed.plus(executorNeeds));
     TaskInfo placed = task.withExecutor(task.executor() == null ? null : task.executor().withFrameworkId(session.info.id()));
     TaskStatus staging = TaskStatus.of(task.taskId(), State.TASK_STAGING, Source.SOURCE_MASTER, null)
         .withOrigin(agentId, placed.executor() == null ? null : placed.executor().executorId(), now());
     tasks.put(task.taskId(), new LaunchedTask(session.info.id(), agentId, placed, needed, staging));
-    agent.endpoint().launch(session.info, placed);
+    agent.endpoint.launch(session.info, placed);
     return available.minus(needed.plus(executorNeeds));
   }
 
@@ -182,13 +215,13 @@ final class Master {
           Reason.REASON_RECONCILIATION, "Reconciliation: Task is unknown");
       return;
     }
-    agents.get(task.agent).endpoint().kill(task.framework, taskId);
+    agents.get(task.agent).endpoint.kill(task.framework, taskId);
   }
 
   private void acknowledge(FrameworkId framework, SchedulerCall.Acknowledge ack) {
     AgentSlot agent = agents.get(ack.agentId());
     if (agent != null) {
-      agent.endpoint().acknowledge(framework, ack.taskId(), ack.uuid());
+      agent.endpoint.acknowledge(framework, ack.taskId(), ack.uuid());
     }
   }
 
@@ -218,7 +251,7 @@ final class Master {
   private void teardown(FrameworkSession session) {
     FrameworkId id = session.info.id();
     release(id, List.copyOf(offers.keySet()));
-    agents.values().forEach(agent -> agent.endpoint().shutdownFramework(id));
+    agents.values().forEach(agent -> agent.endpoint.shutdownFramework(id));
     frameworks.remove(id);
     streams.close(session);
     LOG.info(() -> "Framework " + id.value() + " torn down");
@@ -231,6 +264,7 @@ final class Master {
       task.latest = status;
       if (!wasTerminal && task.isTerminal()) {
         tasks.remove(status.taskId());
+        free(task.agent, task.resources);
         allocate();
       }
     }
@@ -241,7 +275,10 @@ final class Master {
   }
 
   void executorExited(AgentId agentId, FrameworkId frameworkId, ExecutorId executorId, int exitStatus) {
-    executors.remove(new ExecutorKey(agentId, frameworkId, executorId));
+    ResourceBag executor = executors.remove(new ExecutorKey(agentId, frameworkId, executorId));
+    if (executor != null) {
+      free(agentId, executor);
+    }
     FrameworkSession session = frameworks.get(frameworkId);
     if (session != null && session.connected()) {
       streams.send(session, SchedulerEvent.failure(agentId, executorId, exitStatus));
@@ -265,7 +302,7 @@ final class Master {
     int turn = (int) (nextOffer % candidates.size());
     for (var entry : agents.entrySet()) {
       AgentId agentId = entry.getKey();
-      ResourceBag free = unallocated(agentId, entry.getValue());
+      ResourceBag free = entry.getValue().unallocated();
       if (!free.isOfferable()) {
         continue;
       }
@@ -274,9 +311,10 @@ final class Master {
         if (session.wants(agentId, now)) {
           OfferId offerId = OfferId.of(masterId + "-O" + nextOffer++);
           offers.put(offerId, new OutstandingOffer(session.info.id(), agentId, free));
+          entry.getValue().take(free);
           String role = session.info.allocationRole();
-          Offer offer = new Offer(offerId, session.info.id(), agentId, entry.getValue().endpoint().info().hostname(),
-              free.toResources(role), entry.getValue().attributes(), null, new Resource.AllocationInfo(role));
+          Offer offer = new Offer(offerId, session.info.id(), agentId, entry.getValue().endpoint.info().hostname(),
+              free.toResources(role), entry.getValue().attributes, null, new Resource.AllocationInfo(role));
           batches.computeIfAbsent(session, s -> new ArrayList<>()).add(offer);
           break;
         }
@@ -285,24 +323,23 @@ final class Master {
     batches.forEach((session, list) -> streams.send(session, SchedulerEvent.offers(list)));
   }
 
-  private ResourceBag unallocated(AgentId agentId, AgentSlot slot) {
-    ResourceBag used = ResourceBag.EMPTY;
-    for (LaunchedTask task : tasks.values()) {
-      if (task.agent.equals(agentId) && !task.isTerminal()) {
-        used = used.plus(task.resources);
-      }
+  private void free(AgentId agentId, ResourceBag resources) {
+    AgentSlot slot = agents.get(agentId);
+    if (slot != null) {
+      slot.giveBack(resources);
     }
-    for (var executor : executors.entrySet()) {
-      if (executor.getKey().agent().equals(agentId)) {
-        used = used.plus(executor.getValue());
-      }
+  }
+
+  private void dropOffer(OfferId id) {
+    OutstandingOffer offer = offers.remove(id);
+    if (offer != null) {
+      free(offer.agent(), offer.resources());
     }
-    for (OutstandingOffer offer : offers.values()) {
-      if (offer.agent().equals(agentId)) {
-        used = used.plus(offer.resources());
-      }
-    }
-    return slot.total().minus(used);
+  }
+
+  private void dropOffersOf(FrameworkId framework) {
+    offers.entrySet().stream().filter(e -> e.getValue().framework().equals(framework)).map(Map.Entry::getKey).toList()
+        .forEach(this::dropOffer);
   }
 
   /** When the earliest refusal filter ends, so the verticle can allocate again then. */
@@ -318,7 +355,7 @@ final class Master {
     for (OfferId id : ids) {
       OutstandingOffer offer = offers.get(id);
       if (offer != null && offer.framework().equals(framework)) {
-        offers.remove(id);
+        dropOffer(id);
         released.add(offer.agent());
       }
     }

@@ -9,8 +9,8 @@ public final class MesosCommands {
 
   public sealed interface Command {}
 
-  /** Launch these ASSIGNED tasks with one offer. */
-  public record Launch(String offerId, String agentId, List<ScheduledTask> tasks) implements Command {}
+  /** Launch these ASSIGNED tasks with these offers, all of one agent. */
+  public record Launch(List<String> offerIds, String agentId, List<ScheduledTask> tasks) implements Command {}
 
   /** Give offers back without using them. */
   public record Decline(List<String> offerIds) implements Command {}

@@ -23,8 +23,11 @@ public record JobConfig(
     UpdateConfig update) {
 
   public static final int DEFAULT_MAX_TASK_FAILURES = 1;
-  /** Aurora's {@code max_tasks_per_job}. */
-  public static final int MAX_INSTANCES = 4000;
+  /**
+   * Most instances one job may have. Aurora's {@code max_tasks_per_job} defaults to 4000; Borealis
+   * allows 10,000 so that one job can fill a thousand-agent cluster (see bench/).
+   */
+  public static final int MAX_INSTANCES = 10_000;
 
   public JobConfig {
     constraints = constraints == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(constraints));

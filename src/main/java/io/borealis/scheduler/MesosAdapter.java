@@ -62,7 +62,7 @@ final class MesosAdapter {
       }
     }
     attributes.putIfAbsent("host", offer.hostname());
-    return new HostOffer(offer.id().value(), offer.agentId().value(), offer.hostname(), cpus, mem, disk, ports, attributes);
+    return new HostOffer(List.of(offer.id().value()), offer.agentId().value(), offer.hostname(), cpus, mem, disk, ports, attributes);
   }
 
   /** Aurora's mapping of Mesos task states (TASK_KILLING is left out: Borealis does not ask for it). */

@@ -161,7 +161,7 @@ public final class MesosVerticle extends VerticleBase {
     }
     if (command instanceof MesosCommands.Launch launch) {
       List<TaskInfo> tasks = launch.tasks().stream().map(t -> adapter.toTaskInfo(t, role)).toList();
-      call(SchedulerCall.launch(frameworkId, OfferId.of(launch.offerId()), tasks, AFTER_LAUNCH));
+      call(SchedulerCall.launch(frameworkId, launch.offerIds().stream().map(OfferId::of).toList(), tasks, AFTER_LAUNCH));
     } else if (command instanceof MesosCommands.Decline decline) {
       call(SchedulerCall.decline(frameworkId, decline.offerIds().stream().map(OfferId::of).toList(), null));
     } else if (command instanceof MesosCommands.Kill kill) {

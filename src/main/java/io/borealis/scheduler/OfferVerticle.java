@@ -61,9 +61,10 @@ public final class OfferVerticle extends VerticleBase {
   private void onOffers(OfferEvents.OfferEvent event) {
     if (event instanceof OfferEvents.Offered offered) {
       for (HostOffer offer : offered.offers()) {
-        held.put(offer.offerId(), offer);
+        String offerId = offer.offerIds().get(0);
+        held.put(offerId, offer);
         agentAttributes.put(offer.agentId(), offer.attributes());
-        holdTimers.put(offer.offerId(), vertx.setTimer(settings.offerHoldTime().toMillis(), id -> declineIfHeld(offer.offerId())));
+        holdTimers.put(offerId, vertx.setTimer(settings.offerHoldTime().toMillis(), id -> declineIfHeld(offerId)));
       }
       requestPass();
     } else if (event instanceof OfferEvents.Rescinded rescinded) {
@@ -112,10 +113,20 @@ public final class OfferVerticle extends VerticleBase {
           if (pending.isEmpty()) {
             return Future.succeededFuture();
           }
-          MatchResult result = OfferMatcher.match(pending.stream().map(this::request).toList(), List.copyOf(held.values()),
+          Map<String, List<HostOffer>> byAgent = new LinkedHashMap<>();
+          held.values().forEach(offer -> byAgent.computeIfAbsent(offer.agentId(), a -> new ArrayList<>()).add(offer));
+          List<HostOffer> hosts = byAgent.values().stream().map(HostOffer::merge).toList();
+          MatchResult result = OfferMatcher.match(pending.stream().map(this::request).toList(), hosts,
               placedHosts(reply.body().agentsOfActiveTasks()));
-          result.assignments().forEach(a -> forget(a.offer().offerId()));
-          return assignAndLaunch(result);
+          Map<HostOffer, List<HostOffer>> used = new HashMap<>();
+          for (Assignment assignment : result.assignments()) {
+            HostOffer merged = assignment.offer();
+            used.computeIfAbsent(merged, m -> {
+              m.offerIds().forEach(this::forget);
+              return byAgent.get(m.agentId());
+            });
+          }
+          return assignAndLaunch(result, used);
         });
   }
 
@@ -134,7 +145,8 @@ public final class OfferVerticle extends VerticleBase {
     return placed;
   }
 
-  private Future<Void> assignAndLaunch(MatchResult result) {
+  /** @param used the offers Mesos made that each host offer in the result stands for */
+  private Future<Void> assignAndLaunch(MatchResult result, Map<HostOffer, List<HostOffer>> used) {
     List<StateRequests.Placement> placements = new ArrayList<>();
     Map<String, HostOffer> offerOfTask = new HashMap<>();
     for (Assignment assignment : result.assignments()) {
@@ -151,9 +163,13 @@ public final class OfferVerticle extends VerticleBase {
             byOffer.computeIfAbsent(offerOfTask.get(task.taskId()), o -> new ArrayList<>()).add(task);
           }
           byOffer.forEach((offer, tasks) ->
-              vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Launch(offer.offerId(), offer.agentId(), tasks)));
-          // An offer whose tasks all stopped being PENDING meanwhile is still good: keep it.
-          offerOfTask.values().stream().distinct().filter(o -> !byOffer.containsKey(o)).forEach(o -> held.put(o.offerId(), o));
+              vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Launch(offer.offerIds(), offer.agentId(), tasks)));
+          // Offers whose tasks all stopped being PENDING meanwhile are still good: keep them.
+          used.forEach((merged, originals) -> {
+            if (!byOffer.containsKey(merged)) {
+              originals.forEach(o -> held.put(o.offerIds().get(0), o));
+            }
+          });
           return null;
         });
   }

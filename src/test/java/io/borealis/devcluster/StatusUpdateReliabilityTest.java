@@ -97,7 +97,7 @@ class StatusUpdateReliabilityTest {
     Offer offer = next(SchedulerEvent.Type.OFFERS).offers().offers().get(0);
     assertThat(offer.attributes()).extracting(a -> a.name() + "=" + a.valueAsString()).contains("rack=a", "host=localhost");
 
-    call(SchedulerCall.launch(framework, offer.id(), List.of(quickTask(offer)), Filters.refuseSeconds(0)));
+    call(SchedulerCall.launch(framework, List.of(offer.id()), List.of(quickTask(offer)), Filters.refuseSeconds(0)));
 
     TaskStatus starting = next(SchedulerEvent.Type.UPDATE).update().status();
     assertThat(starting.state()).isEqualTo(TaskStatus.State.TASK_STARTING);

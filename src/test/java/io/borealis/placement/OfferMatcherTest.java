@@ -15,13 +15,13 @@ class OfferMatcherTest {
   private static final String JOB = "c/r/e/web";
 
   private static HostOffer host(String id, double cpus, double mem, double disk, PortRange... ports) {
-    return new HostOffer("offer-" + id, "agent-" + id, "host-" + id, cpus, mem, disk, List.of(ports), Map.of("host", "host-" + id));
+    return new HostOffer(List.of("offer-" + id), "agent-" + id, "host-" + id, cpus, mem, disk, List.of(ports), Map.of("host", "host-" + id));
   }
 
   private static HostOffer host(String id, Map<String, String> attributes) {
     Map<String, String> all = new LinkedHashMap<>(attributes);
     all.put("host", "host-" + id);
-    return new HostOffer("offer-" + id, "agent-" + id, "host-" + id, 8, 8192, 8192, List.of(), all);
+    return new HostOffer(List.of("offer-" + id), "agent-" + id, "host-" + id, 8, 8192, 8192, List.of(), all);
   }
 
   private static PlacementRequest task(String id, double cpus, double mem, String... ports) {
@@ -60,6 +60,14 @@ class OfferMatcherTest {
     MatchResult result = OfferMatcher.match(List.of(task("a", 4, 2000, "http")), List.of(host("1", 3, 100, 1000)));
     assertThat(result.vetoes().get("a")).extracting(Veto::reason)
         .containsExactly("Insufficient: cpus", "Insufficient: ram", "Insufficient: ports");
+  }
+
+  @Test
+  void offersOfOneHostMergedFitWhatNoneOfThemFitsAlone() {
+    HostOffer merged = HostOffer.merge(List.of(host("1", 0.5, 100, 100), host("1", 0.25, 100, 100, new PortRange(31000, 31000))));
+    assertThat(merged.offerIds()).containsExactly("offer-1", "offer-1");
+    MatchResult result = OfferMatcher.match(List.of(task("a", 0.75, 150, "http")), List.of(merged));
+    assertThat(result.assignments()).singleElement().satisfies(a -> assertThat(a.ports()).containsEntry("http", 31000));
   }
 
   @Test

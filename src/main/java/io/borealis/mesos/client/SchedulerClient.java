@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.util.function.Consumer;
@@ -23,6 +24,7 @@ import java.util.function.Consumer;
 public final class SchedulerClient {
   private static final int MAX_REDIRECTS = 5;
   private static final String JSON = "application/json";
+  static final int CALL_CONNECTIONS = 32;
 
   private final HttpClient streamClient;
   private final HttpClient callClient;
@@ -33,7 +35,9 @@ public final class SchedulerClient {
     this.masterUrl = stripSlash(masterUrl);
     // The subscription needs a connection of its own that is never reused for calls.
     this.streamClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false).setIdleTimeout(0));
-    this.callClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
+    // Calls are many and small (an ACKNOWLEDGE per status update): enough connections that a burst of
+    // thousands does not queue behind a handful.
+    this.callClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(CALL_CONNECTIONS));
   }
 
   public String masterUrl() {

@@ -59,8 +59,8 @@ public record SchedulerCall(
     return new SchedulerCall(Type.SUBSCRIBE, info.id(), new Subscribe(info), null, null, null, null, null, null, null);
   }
 
-  public static SchedulerCall launch(FrameworkId id, OfferId offer, List<TaskInfo> tasks, Filters filters) {
-    Accept accept = new Accept(List.of(offer), List.of(new Operation(OperationType.LAUNCH, new Launch(tasks))), filters);
+  public static SchedulerCall launch(FrameworkId id, List<OfferId> offers, List<TaskInfo> tasks, Filters filters) {
+    Accept accept = new Accept(offers, List.of(new Operation(OperationType.LAUNCH, new Launch(tasks))), filters);
     return new SchedulerCall(Type.ACCEPT, id, null, accept, null, null, null, null, null, null);
   }
 

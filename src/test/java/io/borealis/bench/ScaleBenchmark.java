@@ -1,0 +1,151 @@
+package io.borealis.bench;
+
+import io.borealis.app.LocalCluster;
+import io.borealis.app.MonitoredVertx;
+import io.borealis.devcluster.AgentSpec;
+import io.borealis.devcluster.AgentVerticle;
+import io.borealis.devcluster.SimulatedAgents;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Benchmark (a) of bench/README.md: one job of N instances on M simulated agents (8 cpus, 32 GiB
+ * each), timed from the create request until the event stream has reported every instance RUNNING.
+ * The scheduler, the dev-cluster master and the simulated agents share this JVM; they talk over real
+ * HTTP (the v1 scheduler API and the JSON API) on loopback.
+ *
+ * <p>Usage: {@code ScaleBenchmark [agents] [instances] [results.json]}.
+ */
+public final class ScaleBenchmark {
+  private ScaleBenchmark() {}
+
+  /** When the first and the last of {@code expected} tasks entered one state. */
+  private static final class PhaseClock {
+    final CountDownLatch done;
+    volatile long first;
+    volatile long last;
+
+    PhaseClock(int expected) {
+      this.done = new CountDownLatch(expected);
+    }
+
+    void seen() {
+      if (first == 0) {
+        first = System.nanoTime();
+      }
+      done.countDown();
+      if (done.getCount() == 0 && last == 0) {
+        last = System.nanoTime();
+      }
+    }
+  }
+
+  /** One job created over the API, its tasks' states followed on the event stream. */
+  private static final class Run {
+    final Map<String, PhaseClock> phases = new java.util.LinkedHashMap<>();
+    long begin;
+    double createMs;
+
+    static Run of(HttpClient http, LocalCluster cluster, String name, int instances) throws Exception {
+      Run run = new Run();
+      for (String state : List.of("PENDING", "ASSIGNED", "STARTING", "RUNNING", "KILLED")) {
+        run.phases.put(state, new PhaseClock(instances));
+      }
+      HttpRequest events = HttpRequest.newBuilder(URI.create(cluster.schedulerUrl() + "/api/v1/events?type=task&job=" + name)).build();
+      CountDownLatch connected = new CountDownLatch(1);
+      http.sendAsync(events, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
+        connected.countDown();
+        response.body().filter(line -> line.startsWith("data: ")).forEach(line -> {
+          int at = line.indexOf("\"state\":\"");
+          PhaseClock phase = at < 0 ? null : run.phases.get(line.substring(at + 9, line.indexOf('"', at + 9)));
+          if (phase != null) {
+            phase.seen();
+          }
+        });
+      });
+      connected.await(30, TimeUnit.SECONDS);
+      String job = """
+          {"cluster": "devcluster", "role": "bench", "environment": "prod", "name": "%s", "instances": %d, "service": true,
+           "task": {"processes": [{"name": "p", "cmdline": "sleep 3600"}],
+                    "resources": {"cpu": 0.5, "ram": 134217728, "disk": 134217728}}}
+          """.formatted(name, instances);
+      run.begin = System.nanoTime();
+      HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(cluster.schedulerUrl() + "/api/v1/jobs"))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(job)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      run.createMs = (System.nanoTime() - run.begin) / 1e6;
+      if (created.statusCode() != 201) {
+        throw new IllegalStateException("create failed: " + created.body());
+      }
+      return run;
+    }
+
+    boolean awaitAll(String state) throws InterruptedException {
+      return phases.get(state).done.await(Long.getLong("bench.timeoutSeconds", 600), TimeUnit.SECONDS);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    int agents = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    int instances = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+    Path results = Path.of(args.length > 2 ? args[2] : "target/bench/scale.json");
+
+    List<AgentSpec> specs = new ArrayList<>(agents);
+    for (int i = 0; i < agents; i++) {
+      specs.add(AgentSpec.parse("sim-" + i, 0, "cpus:8;mem:32768;disk:65536;ports:[31000-31100]", Map.of("rack", "r" + (i % 20))));
+    }
+    MonitoredVertx monitored = MonitoredVertx.create();
+    var settings = new AgentVerticle.AgentSettings("127.0.0.1", Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofSeconds(5));
+    var options = new LocalCluster.Options("127.0.0.1", 0, 0, specs, Path.of("target/bench/sandboxes"), "devcluster",
+        Duration.ofSeconds(15), settings, SimulatedAgents.Behaviour.runForever(Duration.ofMillis(10)));
+    long startupBegin = System.nanoTime();
+    LocalCluster cluster = LocalCluster.start(monitored, options).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    double startupMs = (System.nanoTime() - startupBegin) / 1e6;
+
+    HttpClient http = HttpClient.newHttpClient();
+    // Warm up (JIT, pools) with a fifth of the load, then clear it away: the figures are for a running scheduler.
+    Run warmup = Run.of(http, cluster, "warmup", instances / 5);
+    warmup.awaitAll("RUNNING");
+    http.send(HttpRequest.newBuilder(URI.create(cluster.schedulerUrl() + "/api/v1/jobs/devcluster/bench/prod/warmup"))
+        .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    warmup.awaitAll("KILLED");
+
+    Run run = Run.of(http, cluster, "scale", instances);
+    long begin = run.begin;
+    double createMs = run.createMs;
+    boolean done = run.awaitAll("RUNNING");
+    double runningMs = (System.nanoTime() - begin) / 1e6;
+    Map<String, PhaseClock> phases = run.phases;
+    CountDownLatch allRunning = run.phases.get("RUNNING").done;
+    System.gc();
+    long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+
+    System.out.printf("%n| benchmark | agents | instances | create answered | all RUNNING | tasks/s | heap after GC |%n");
+    System.out.printf("|---|---|---|---|---|---|---|%n");
+    System.out.printf("| (a) one job on simulated agents | %d | %d | %.0f ms | %s | %.0f | %d MB |%n", agents, instances, createMs,
+        done ? String.format("%.0f ms", runningMs) : "not within 10 min (" + (instances - allRunning.getCount()) + " running)",
+        (instances - allRunning.getCount()) / (runningMs / 1000), heapMb);
+    System.out.printf("(cluster start-up with %d agents: %.0f ms)%n", agents, startupMs);
+    phases.entrySet().stream().filter(e -> !e.getKey().equals("KILLED")).forEach(e -> System.out.printf("  all %-8s after %6.0f ms (first after %.0f ms)%n", e.getKey(),
+        (e.getValue().last - begin) / 1e6, (e.getValue().first - begin) / 1e6));
+    Files.createDirectories(results.toAbsolutePath().getParent());
+    Files.writeString(results, """
+        {"benchmark": "one-job-simulated-agents", "agents": %d, "instances": %d, "create_ms": %.1f, "all_running_ms": %s,
+         "running": %d, "heap_mb_after_gc": %d, "startup_ms": %.1f}
+        """.formatted(agents, instances, createMs, done ? String.format("%.1f", runningMs) : "null",
+        instances - allRunning.getCount(), heapMb, startupMs));
+    monitored.vertx().close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    System.exit(done ? 0 : 1);
+  }
+}
