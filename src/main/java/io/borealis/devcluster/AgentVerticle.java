@@ -48,8 +48,7 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
   private final AgentSettings settings;
   private final Map<RunKey, ExecutorRun> runs = new HashMap<>();
   private final Map<TaskId, ExecutorRun> taskRuns = new HashMap<>();
-  private final Map<TaskId, StatusUpdateStream> updates = new HashMap<>();
-  private final Map<TaskId, FrameworkId> taskFrameworks = new HashMap<>();
+  private StatusUpdateForwarder updates;
   private Context loop;
   private HttpServer server;
   private AgentId agentId;
@@ -67,6 +66,7 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
   @Override
   public Future<?> start() {
     loop = context;
+    updates = new StatusUpdateForwarder(vertx, master, settings.statusUpdateRetry());
     return vertx.createHttpServer()
         .requestHandler(this::route)
         .listen(spec.port(), settings.bindHost())
@@ -120,17 +120,7 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
 
   @Override
   public void acknowledge(FrameworkId framework, TaskId task, byte[] uuid) {
-    loop.runOnContext(v -> {
-      StatusUpdateStream stream = updates.get(task);
-      if (stream != null && stream.acknowledge(uuid)) {
-        if (stream.isFinished()) {
-          updates.remove(task);
-          taskFrameworks.remove(task);
-        } else if (stream.inFlight() != null) {
-          forward(framework, stream.inFlight());
-        }
-      }
-    });
+    loop.runOnContext(v -> updates.acknowledge(agentId, framework, task, uuid));
   }
 
   @Override
@@ -142,7 +132,6 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
   private void doLaunch(FrameworkInfo framework, TaskInfo task) {
     RunKey key = new RunKey(framework.id(), task.executor().executorId());
     ExecutorRun run = runs.get(key);
-    taskFrameworks.put(task.taskId(), framework.id());
     if (run == null) {
       ContainerId container = ContainerId.of(UUID.randomUUID().toString());
       Path sandbox = workDir.resolve("slaves").resolve(agentId.value()).resolve("frameworks").resolve(framework.id().value())
@@ -284,21 +273,7 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
     if (status.state() != null && status.state().isTerminal()) {
       run.launched.put(status.taskId(), true);
     }
-    StatusUpdateStream stream = updates.computeIfAbsent(status.taskId(), t -> new StatusUpdateStream());
-    if (stream.add(status)) {
-      forward(framework, status);
-    }
-  }
-
-  private void forward(FrameworkId framework, TaskStatus status) {
-    master.statusUpdate(agentId, framework, status);
-    vertx.setTimer(settings.statusUpdateRetry().toMillis(), id -> {
-      StatusUpdateStream stream = updates.get(status.taskId());
-      if (stream != null && stream.inFlight() == status) {
-        LOG.fine(() -> "Re-sending unacknowledged " + status.state() + " of " + status.taskId().value());
-        forward(framework, status);
-      }
-    });
+    updates.send(agentId, framework, status);
   }
 
   // ---- executor exits ----

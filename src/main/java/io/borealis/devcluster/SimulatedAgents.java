@@ -34,6 +34,7 @@ public final class SimulatedAgents extends VerticleBase {
   private final Behaviour behaviour;
   private final Duration statusUpdateRetry;
   private final List<Agent> agents = new ArrayList<>();
+  private StatusUpdateForwarder updates;
   private Context loop;
 
   /**
@@ -59,6 +60,7 @@ public final class SimulatedAgents extends VerticleBase {
   @Override
   public Future<?> start() {
     loop = context;
+    updates = new StatusUpdateForwarder(vertx, master, statusUpdateRetry);
     List<Future<AgentId>> registrations = new ArrayList<>();
     for (AgentSpec spec : specs) {
       Agent agent = new Agent(spec);
@@ -77,7 +79,6 @@ public final class SimulatedAgents extends VerticleBase {
     private final AgentSpec spec;
     private final Map<TaskId, FrameworkId> tasks = new HashMap<>();
     private final Map<TaskId, ExecutorId> executors = new HashMap<>();
-    private final Map<TaskId, StatusUpdateStream> updates = new HashMap<>();
     private final Map<TaskId, Long> endTimers = new HashMap<>();
     private volatile AgentId id;
 
@@ -119,17 +120,11 @@ public final class SimulatedAgents extends VerticleBase {
     @Override
     public void acknowledge(FrameworkId framework, TaskId task, byte[] uuid) {
       loop.runOnContext(v -> {
-        StatusUpdateStream stream = updates.get(task);
-        if (stream != null && stream.acknowledge(uuid)) {
-          if (stream.isFinished()) {
-            updates.remove(task);
-            // The task's executor has nothing left to do: it exits, which frees its resources.
-            ExecutorId executor = executors.remove(task);
-            if (executor != null) {
-              master.executorExited(id, framework, executor, 0);
-            }
-          } else if (stream.inFlight() != null) {
-            forward(framework, stream.inFlight());
+        if (updates.acknowledge(id, framework, task, uuid)) {
+          // The task's executor has nothing left to do: it exits, which frees its resources.
+          ExecutorId executor = executors.remove(task);
+          if (executor != null) {
+            master.executorExited(id, framework, executor, 0);
           }
         }
       });
@@ -154,23 +149,9 @@ public final class SimulatedAgents extends VerticleBase {
     }
 
     private void report(TaskId task, State state, String message) {
-      FrameworkId framework = tasks.get(task);
       TaskStatus status = TaskStatus.of(task, state, Source.SOURCE_EXECUTOR, message).withUuid(Uuids.random())
           .withOrigin(id, null, System.currentTimeMillis() / 1000.0);
-      StatusUpdateStream stream = updates.computeIfAbsent(task, t -> new StatusUpdateStream());
-      if (stream.add(status)) {
-        forward(framework, status);
-      }
-    }
-
-    private void forward(FrameworkId framework, TaskStatus status) {
-      master.statusUpdate(id, framework, status);
-      vertx.setTimer(statusUpdateRetry.toMillis(), t -> {
-        StatusUpdateStream stream = updates.get(status.taskId());
-        if (stream != null && stream.inFlight() == status) {
-          forward(framework, status);
-        }
-      });
+      updates.send(id, tasks.get(task), status);
     }
   }
 }
