@@ -15,6 +15,12 @@ public final class MesosCommands {
   /** Give offers back without using them. */
   public record Decline(List<String> offerIds) implements Command {}
 
+  /** Nothing is pending: stop sending offers (held ones stay held until they are used or declined). */
+  public record Suppress() implements Command {}
+
+  /** Something is pending again: offers, please. */
+  public record Revive() implements Command {}
+
   /** Kill a task on its agent. */
   public record Kill(String taskId, String agentId) implements Command {}
 }

@@ -42,6 +42,11 @@ public final class MesosVerticle extends VerticleBase {
   private String role = "*";
   private long backoffMs = MIN_BACKOFF_MS;
   private boolean stopping;
+  /**
+   * SUPPRESS and REVIVE go out one after the other: sent in parallel they could arrive in the wrong
+   * order and leave the framework suppressed with work pending.
+   */
+  private Future<Void> offerFlow = Future.succeededFuture();
 
   public MesosVerticle(SchedulerSettings settings) {
     this.settings = settings;
@@ -164,12 +169,17 @@ public final class MesosVerticle extends VerticleBase {
       call(SchedulerCall.launch(frameworkId, launch.offerIds().stream().map(OfferId::of).toList(), tasks, AFTER_LAUNCH));
     } else if (command instanceof MesosCommands.Decline decline) {
       call(SchedulerCall.decline(frameworkId, decline.offerIds().stream().map(OfferId::of).toList(), null));
+    } else if (command instanceof MesosCommands.Suppress) {
+      offerFlow = offerFlow.eventually(() -> call(SchedulerCall.suppress(frameworkId)));
+    } else if (command instanceof MesosCommands.Revive) {
+      offerFlow = offerFlow.eventually(() -> call(SchedulerCall.revive(frameworkId)));
     } else if (command instanceof MesosCommands.Kill kill) {
       call(SchedulerCall.kill(frameworkId, TaskId.of(kill.taskId()), AgentId.of(kill.agentId())));
     }
   }
 
-  private void call(SchedulerCall call) {
-    client.call(call).onFailure(error -> LOG.log(Level.WARNING, "Mesos call " + call.type() + " failed: " + error.getMessage()));
+  private Future<Void> call(SchedulerCall call) {
+    return client.call(call)
+        .onFailure(error -> LOG.log(Level.WARNING, "Mesos call " + call.type() + " failed: " + error.getMessage()));
   }
 }

@@ -42,6 +42,8 @@ public final class OfferVerticle extends VerticleBase {
   private final Map<String, Long> holdTimers = new HashMap<>();
   private boolean passRunning;
   private boolean passWanted;
+  /** Whether Mesos was told to stop offering; a new subscription starts unsuppressed. */
+  private boolean suppressed;
 
   public OfferVerticle(SchedulerSettings settings) {
     this.settings = settings;
@@ -52,6 +54,10 @@ public final class OfferVerticle extends VerticleBase {
     var offers = vertx.eventBus().<OfferEvents.OfferEvent>consumer(BusAddresses.OFFERS, m -> onOffers(m.body()));
     var events = vertx.eventBus().<ClusterEvent>consumer(BusAddresses.EVENTS, m -> {
       if (m.body() instanceof ClusterEvent.TaskStateChanged change && change.state() == TaskState.PENDING) {
+        if (suppressed) {
+          suppressed = false;
+          vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Revive());
+        }
         requestPass();
       }
     });
@@ -71,6 +77,7 @@ public final class OfferVerticle extends VerticleBase {
       forget(rescinded.offerId());
     } else if (event instanceof OfferEvents.AllRescinded) {
       List.copyOf(held.keySet()).forEach(this::forget);
+      suppressed = false;
     }
   }
 
@@ -111,6 +118,11 @@ public final class OfferVerticle extends VerticleBase {
         .compose(reply -> {
           List<ScheduledTask> pending = reply.body().pending();
           if (pending.isEmpty()) {
+            // Offers keep coming only while there is work; the ones held stay for the next job.
+            if (!suppressed) {
+              suppressed = true;
+              vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Suppress());
+            }
             return Future.succeededFuture();
           }
           Map<String, List<HostOffer>> byAgent = new LinkedHashMap<>();

@@ -84,6 +84,10 @@ public record SchedulerCall(
     return new SchedulerCall(Type.REVIVE, id, null, null, null, null, null, null, new Revive(null), null);
   }
 
+  public static SchedulerCall suppress(FrameworkId id) {
+    return new SchedulerCall(Type.SUPPRESS, id, null, null, null, null, null, null, null, new Suppress(null));
+  }
+
   public static SchedulerCall teardown(FrameworkId id) {
     return of(Type.TEARDOWN, id);
   }
