@@ -25,7 +25,7 @@ final class JobListCommand implements Callable<Integer> {
     var out = job.spec.commandLine().getOut();
     for (JsonNode found : jobs) {
       StringBuilder counts = new StringBuilder();
-      found.path("task_counts").fields().forEachRemaining(e -> counts.append(' ').append(e.getKey()).append('=').append(e.getValue().asInt()));
+      found.path("task_counts").properties().forEach(e -> counts.append(' ').append(e.getKey()).append('=').append(e.getValue().asInt()));
       out.println(found.path("key").asText() + counts);
     }
     out.flush();

@@ -145,7 +145,7 @@ public final class JobJson {
           "expected an object mapping attribute to constraint, like {\"host\": \"limit:1\"}, found " + JsonFieldReader.describe(node)));
       return constraints;
     }
-    node.fields().forEachRemaining(entry -> {
+    node.properties().forEach(entry -> {
       if (entry.getValue().isTextual()) {
         constraints.put(entry.getKey(), entry.getValue().asText());
       } else {
