@@ -4,6 +4,8 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borealis.mesos.wire.AgentId;
 import io.borealis.mesos.wire.DurationInfo;
 import io.borealis.mesos.wire.ExecutorEvent;
@@ -204,6 +206,134 @@ class ExecutorProcessTest {
 
     assertExitsWith(2);
     assertThat(Files.readString(sandbox.resolve("stderr"))).contains("MESOS_FRAMEWORK_ID is not set");
+  }
+
+  @Test
+  void aFailingProcessIsRerunMinDurationApartWithLogsPerRunUntilItSucceeds() throws Exception {
+    startExecutor(task("""
+        {"name":"flaky","cmdline":"date +%s%N >> starts; echo run; [ $(wc -l < starts) -ge 3 ]","max_failures":3,"min_duration":1}""", ""));
+
+    List<TaskStatus> updates = updatesUntilTerminal();
+
+    assertThat(updates).extracting(TaskStatus::state)
+        .containsExactly(State.TASK_STARTING, State.TASK_RUNNING, State.TASK_FINISHED);
+    for (int run = 0; run < 3; run++) {
+      assertThat(Files.readString(sandbox.resolve(".logs/flaky/" + run + "/stdout"))).isEqualTo("run\n");
+    }
+    List<Long> starts = Files.readAllLines(sandbox.resolve("starts")).stream().map(Long::parseLong).toList();
+    assertThat(starts).hasSize(3);
+    assertThat(starts.get(1) - starts.get(0)).isGreaterThanOrEqualTo(Duration.ofMillis(990).toNanos());
+    assertThat(starts.get(2) - starts.get(1)).isGreaterThanOrEqualTo(Duration.ofMillis(990).toNanos());
+    JsonNode flaky = checkpoint().path("processes").path("flaky");
+    assertThat(flaky.path("state").asText()).isEqualTo("SUCCEEDED");
+    assertThat(flaky.path("run").asInt()).isEqualTo(2);
+    assertThat(flaky.path("failures").asInt()).isEqualTo(2);
+    assertThat(flaky.path("exit_code").asInt()).isZero();
+    assertExitsWith(0);
+  }
+
+  @Test
+  void aProcessFailingMaxFailuresTimesFailsTheTaskAndTheOthersAreKilled() throws Exception {
+    startExecutor(task("""
+        {"name":"broken","cmdline":"echo no >&2; exit 4","max_failures":2,"min_duration":0},
+        {"name":"server","cmdline":"exec sleep 300"}""", ""));
+
+    List<TaskStatus> updates = updatesUntilTerminal();
+
+    assertThat(updates).extracting(TaskStatus::state)
+        .containsExactly(State.TASK_STARTING, State.TASK_RUNNING, State.TASK_FAILED);
+    assertThat(updates.get(2).message()).isEqualTo("Process 'broken' failed 2 times, the last with exit code 4");
+    assertThat(Files.readString(sandbox.resolve(".logs/broken/1/stderr"))).isEqualTo("no\n");
+    assertThat(checkpoint().path("processes").path("server").path("state").asText()).isEqualTo("KILLED");
+    assertExitsWith(0);
+  }
+
+  @Test
+  void daemonsRunAgainAndEphemeralProcessesAreKilledOnceTheOthersSucceeded() throws Exception {
+    startExecutor(task("""
+        {"name":"ticker","cmdline":"echo tick >> ticks; sleep 0.2","daemon":true,"ephemeral":true,"min_duration":0},
+        {"name":"sidecar","cmdline":"sleep 300 & echo $! > sleep.pid.tmp && mv sleep.pid.tmp sleep.pid; wait","ephemeral":true},
+        {"name":"main","cmdline":"while [ $(cat ticks 2>/dev/null | wc -l) -lt 3 ]; do sleep 0.1; done"}""", ""));
+
+    List<TaskStatus> updates = updatesUntilTerminal();
+
+    assertThat(updates).extracting(TaskStatus::state)
+        .containsExactly(State.TASK_STARTING, State.TASK_RUNNING, State.TASK_FINISHED);
+    assertThat(Files.readAllLines(sandbox.resolve("ticks")).size()).isGreaterThanOrEqualTo(3);
+    assertThat(sandbox.resolve(".logs/ticker/2/stdout")).exists();
+    ProcessHandle sleep = ProcessHandle.of(Long.parseLong(Files.readString(sandbox.resolve("sleep.pid")).strip())).orElse(null);
+    assertThat(sleep == null || !running(sleep)).as("the ephemeral sidecar's sleep").isTrue();
+    JsonNode processes = checkpoint().path("processes");
+    assertThat(processes.path("ticker").path("state").asText()).isEqualTo("KILLED");
+    assertThat(processes.path("sidecar").path("state").asText()).isEqualTo("KILLED");
+    assertThat(processes.path("main").path("state").asText()).isEqualTo("SUCCEEDED");
+    assertExitsWith(0);
+  }
+
+  @Test
+  void finalProcessesRunInTheirOrderAfterAKillAndAreCutOffAtFinalizationWait() throws Exception {
+    startExecutor(task("""
+        {"name":"main","cmdline":"exec sleep 300"},
+        {"name":"stuck","cmdline":"test -f cleaned && echo started > stuck; exec sleep 300","final":true},
+        {"name":"cleanup","cmdline":"echo cleaned > cleaned","final":true}""",
+        ",\"constraints\":[{\"order\":[\"cleanup\",\"stuck\"]}],\"finalization_wait\":1"));
+    assertThat(nextUpdate().state()).isEqualTo(State.TASK_STARTING);
+    assertThat(nextUpdate().state()).isEqualTo(State.TASK_RUNNING);
+    assertThat(sandbox.resolve(".logs/cleanup")).doesNotExist();
+
+    long killSent = System.nanoTime();
+    agent.send(ExecutorEvent.kill(TASK, new KillPolicy(DurationInfo.of(Duration.ofSeconds(5)))));
+
+    TaskStatus killed = nextUpdate();
+    assertThat(killed.state()).isEqualTo(State.TASK_KILLED);
+    assertThat(Duration.ofNanos(System.nanoTime() - killSent)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(Files.readString(sandbox.resolve("stuck"))).isEqualTo("started\n");
+    JsonNode processes = checkpoint().path("processes");
+    assertThat(processes.path("main").path("state").asText()).isEqualTo("KILLED");
+    assertThat(processes.path("cleanup").path("state").asText()).isEqualTo("SUCCEEDED");
+    assertThat(processes.path("stuck").path("state").asText()).isEqualTo("KILLED");
+    assertExitsWith(0);
+  }
+
+  @Test
+  void maxConcurrencyOneRunsTheProcessesOneAfterAnother() throws Exception {
+    startExecutor(task("""
+        {"name":"a","cmdline":"echo start >> trace; sleep 0.3; echo end >> trace"},
+        {"name":"b","cmdline":"echo start >> trace; sleep 0.3; echo end >> trace"},
+        {"name":"c","cmdline":"echo start >> trace; sleep 0.3; echo end >> trace"}""", ",\"max_concurrency\":1"));
+
+    assertThat(updatesUntilTerminal().get(2).state()).isEqualTo(State.TASK_FINISHED);
+
+    assertThat(Files.readAllLines(sandbox.resolve("trace"))).containsExactly("start", "end", "start", "end", "start", "end");
+    assertExitsWith(0);
+  }
+
+  @Test
+  void killReachesADoubleForkedDaemonThroughItsProcessGroup() throws Exception {
+    // The subshell forks sleep and exits: sleep is re-parented away, no longer anyone's descendant.
+    startExecutor(process("daemonizer",
+        "( sleep 300 & echo $! > sleep.pid.tmp && mv sleep.pid.tmp sleep.pid ); exec sleep 301"));
+    assertThat(nextUpdate().state()).isEqualTo(State.TASK_STARTING);
+    assertThat(nextUpdate().state()).isEqualTo(State.TASK_RUNNING);
+    awaitFile(sandbox.resolve("sleep.pid"));
+    ProcessHandle sleep = ProcessHandle.of(Long.parseLong(Files.readString(sandbox.resolve("sleep.pid")).strip())).orElseThrow();
+    assertThat(executor.descendants().toList()).doesNotContain(sleep);
+
+    agent.send(ExecutorEvent.kill(TASK, new KillPolicy(DurationInfo.of(Duration.ofSeconds(5)))));
+
+    assertThat(nextUpdate().state()).isEqualTo(State.TASK_KILLED);
+    assertThat(running(sleep)).as("the double-forked sleep").isFalse();
+    assertExitsWith(0);
+  }
+
+  /** A payload with the given process objects and extra task fields (each starting with a comma). */
+  private static String task(String processes, String taskFields) {
+    return "{\"role\":\"www-data\",\"instance\":0,\"task\":{\"name\":\"t\",\"processes\":[" + processes + "]"
+        + taskFields + "}}";
+  }
+
+  private JsonNode checkpoint() throws IOException {
+    return new ObjectMapper().readTree(sandbox.resolve(".borealis/processes.json").toFile());
   }
 
   private static String process(String name, String cmdline) {

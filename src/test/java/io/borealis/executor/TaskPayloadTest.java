@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.borealis.executor.TaskPayload.InvalidPayloadException;
 import io.borealis.executor.TaskPayload.ProcessSpec;
+import io.borealis.executor.TaskPayload.TaskLimits;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +38,29 @@ class TaskPayloadTest {
   }
 
   @Test
+  void readsProcessOptionsAndTaskLimits() {
+    TaskPayload payload = TaskPayload.parse("""
+        {"task":{"processes":[
+                   {"name":"a","cmdline":"true","max_failures":0,"daemon":true,"ephemeral":true,"min_duration":0.5,"final":false},
+                   {"name":"z","cmdline":"true","final":true}],
+                 "max_failures":2,"max_concurrency":3,"finalization_wait":7}}""".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(payload.processes()).containsExactly(
+        new ProcessSpec("a", "true", 0, true, true, Duration.ofMillis(500), false),
+        new ProcessSpec("z", "true", 1, false, false, Duration.ofSeconds(5), true));
+    assertThat(payload.limits()).isEqualTo(new TaskLimits(2, 3, Duration.ofSeconds(7)));
+  }
+
+  @Test
+  void absentOptionsTakeThermosDefaults() {
+    TaskPayload payload = TaskPayload.parse("""
+        {"task":{"processes":[{"name":"a","cmdline":"true"}]}}""".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(payload.processes()).containsExactly(new ProcessSpec("a", "true", 1, false, false, Duration.ofSeconds(5), false));
+    assertThat(payload.limits()).isEqualTo(new TaskLimits(1, 0, Duration.ofSeconds(30)));
+  }
+
+  @Test
   void portsAndConstraintsMayBeAbsent() {
     TaskPayload payload = TaskPayload.parse("""
         {"role":"r","instance":0,"task":{"processes":[{"name":"a","cmdline":"true"}]}}""".getBytes(StandardCharsets.UTF_8));
@@ -53,6 +78,9 @@ class TaskPayloadTest {
       "path in name         | {\"task\":{\"processes\":[{\"name\":\"../x\",\"cmdline\":\"true\"}]}}    | /task/processes/0/name",
       "duplicate name       | {\"task\":{\"processes\":[{\"name\":\"a\",\"cmdline\":\"true\"},{\"name\":\"a\",\"cmdline\":\"true\"}]}} | used twice",
       "unknown in order     | {\"task\":{\"processes\":[{\"name\":\"a\",\"cmdline\":\"true\"}],\"constraints\":[{\"order\":[\"a\",\"b\"]}]}} | unknown process 'b'",
+      "negative max_failures | {\"task\":{\"processes\":[{\"name\":\"a\",\"cmdline\":\"true\",\"max_failures\":-1}]}} | /task/processes/0/max_failures",
+      "daemon not a boolean | {\"task\":{\"processes\":[{\"name\":\"a\",\"cmdline\":\"true\",\"daemon\":\"yes\"}]}} | /task/processes/0/daemon",
+      "bad finalization_wait | {\"task\":{\"processes\":[{\"name\":\"a\",\"cmdline\":\"true\"}],\"finalization_wait\":\"30s\"}} | /task/finalization_wait",
       "port not a number    | {\"ports\":{\"http\":\"x\"},\"task\":{\"processes\":[{\"name\":\"a\",\"cmdline\":\"true\"}]}} | /ports/http",
   })
   void rejectsPayloadsThatCannotRunAndSaysWhere(String name, String json, String messagePart) {

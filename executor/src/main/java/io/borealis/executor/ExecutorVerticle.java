@@ -134,8 +134,9 @@ final class ExecutorVerticle extends VerticleBase {
       report(id, State.TASK_FAILED, e.getMessage(), Reason.REASON_TASK_INVALID);
       return;
     }
-    RunningTask running = new RunningTask(id, processes, payload.order(), launcher, killer, context,
-        env.shutdownGracePeriod(), (taskId, state, message) -> report(taskId, state, message, null));
+    RunningTask running = new RunningTask(id, processes, new TaskPlanner(processes, payload.order(), payload.limits()),
+        launcher, killer, new ProcessCheckpoint(vertx, env.sandbox()), vertx, context, clock, env.shutdownGracePeriod(),
+        (taskId, state, message) -> report(taskId, state, message, null));
     tasks.put(id, running);
     running.start();
   }
@@ -145,7 +146,7 @@ final class ExecutorVerticle extends VerticleBase {
     List<ProcessSpec> rendered = new ArrayList<>();
     for (ProcessSpec process : payload.processes()) {
       try {
-        rendered.add(new ProcessSpec(process.name(), CommandTemplate.render(process.cmdline(), bindings)));
+        rendered.add(process.withCmdline(CommandTemplate.render(process.cmdline(), bindings)));
       } catch (UnresolvedReferenceException e) {
         throw new UnresolvedReferenceException("Process '" + process.name() + "': " + e.getMessage());
       }

@@ -5,15 +5,24 @@ import io.vertx.core.Vertx;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Starts processes as {@code bash -c <cmdline>} in the sandbox, output to
- * {@code <sandbox>/.logs/<process>/<run>/stdout} and {@code stderr}. Every file-system touch and
+ * Starts processes as {@code setsid -w bash -c <cmdline>} in the sandbox (plain {@code bash -c} where
+ * there is no {@code setsid}), each the leader of its own session and process group so that a kill
+ * reaches everything it forked ({@link ProcessGroups}). A JVM's child is never a group leader, so
+ * {@code setsid} need not fork and the pid we get is bash's; {@code -w} keeps the exit code right if
+ * it ever does fork. Output goes to {@code <sandbox>/.logs/<process>/<run>/stdout} and {@code stderr}. Every file-system touch and
  * every {@code ProcessBuilder.start} runs on a worker thread (forking a JVM child can take tens of
  * milliseconds); the returned futures complete on the caller's context.
  */
 final class ProcessLauncher {
   static final String LOG_DIRECTORY = ".logs";
+  private static final List<String> SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid")
+      .filter(path -> Files.isExecutable(Path.of(path)))
+      .findFirst().map(path -> List.of(path, "-w")).orElse(List.of());
 
   private final Vertx vertx;
   private final Path sandbox;
@@ -39,7 +48,9 @@ final class ProcessLauncher {
   Future<Process> spawn(String process, String cmdline, int run) {
     return vertx.executeBlocking(() -> {
       Path logs = Files.createDirectories(logDirectory(sandbox, process, run));
-      return new ProcessBuilder("bash", "-c", cmdline)
+      List<String> command = new ArrayList<>(SETSID);
+      command.addAll(List.of("bash", "-c", cmdline));
+      return new ProcessBuilder(command)
           .directory(sandbox.toFile())
           // A pipe would leave a process that reads stdin waiting forever; /dev/null gives it EOF.
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

@@ -1,6 +1,5 @@
 package io.borealis.executor;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,18 +42,6 @@ final class ProcessOrder {
 
   Set<String> predecessors(String name) {
     return predecessors.getOrDefault(name, Set.of());
-  }
-
-  /** The processes still WAITING whose predecessors have all SUCCEEDED, in declaration order. */
-  List<String> startable(Map<String, ProcessState> states) {
-    List<String> ready = new ArrayList<>();
-    for (String name : names) {
-      if (states.get(name) == ProcessState.WAITING
-          && predecessors(name).stream().allMatch(p -> states.get(p) == ProcessState.SUCCEEDED)) {
-        ready.add(name);
-      }
-    }
-    return ready;
   }
 
   private void rejectCycles() {

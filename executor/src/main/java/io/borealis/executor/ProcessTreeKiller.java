@@ -14,7 +14,10 @@ import java.util.Set;
  * up to the grace period, SIGKILL whatever is left. Descendants matter because {@code bash -c} often
  * forks its command (a {@code sleep} in a loop), and a child whose parent died is re-parented away
  * from us: it must be signalled while the tree is still intact. So the descendants seen at SIGTERM
- * time are remembered and waited for too.
+ * time are remembered and waited for too. Each root also leads its own process group and session
+ * ({@link ProcessLauncher} starts it through {@code setsid}), so the members of those
+ * ({@link ProcessGroups}) are signalled as well: that catches a daemon that double-forked and is
+ * no longer anybody's descendant.
  */
 final class ProcessTreeKiller {
   private static final System.Logger LOG = System.getLogger(ProcessTreeKiller.class.getName());
@@ -65,6 +68,8 @@ final class ProcessTreeKiller {
       if (ProcessLiveness.isRunning(root)) {
         root.descendants().forEach(tree::add);
       }
+      // Even once the leader has exited: the group lives on as long as a member does.
+      tree.addAll(ProcessGroups.members(root.pid()));
     }
     tree.addAll(roots);
     List<ProcessHandle> alive = new ArrayList<>();

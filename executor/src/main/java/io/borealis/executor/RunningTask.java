@@ -1,35 +1,38 @@
 package io.borealis.executor;
 
+import io.borealis.executor.TaskPayload.ProcessSpec;
+import io.borealis.executor.TaskPlanner.Outcome;
+import io.borealis.executor.TaskPlanner.Plan;
+import io.borealis.executor.TaskPlanner.Snapshot;
+import io.borealis.executor.TaskPlanner.Stage;
 import io.borealis.mesos.wire.TaskId;
 import io.borealis.mesos.wire.TaskStatus.State;
-import io.borealis.executor.TaskPayload.ProcessSpec;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * One launched task: its processes, started in {@link ProcessOrder}, watched until all have exited,
- * and the task state that follows. Lives on one Vert.x context; every method must be called there.
+ * One launched task, the thin shell around {@link TaskPlanner}: it keeps each process's
+ * {@link ProcessStatus}, asks the planner what is due after every change (and at the times the
+ * planner names), and does it: spawns runs, kills process trees, checkpoints the states
+ * ({@link ProcessCheckpoint}) and reports the task's state. Lives on one Vert.x context; every
+ * method must be called there.
  *
- * <p>Outcome, decided once nothing runs any more:
- * <ul>
- *   <li>a KILL was asked for: TASK_KILLED, whatever the exit codes;
- *   <li>a process exited non-zero or could not start: TASK_FAILED naming the first such process.
- *       As in Thermos with the default {@code max_failures = 1}, the other processes are then
- *       killed (same escalation, shutdown grace period) and those ordered after it never start;
- *   <li>otherwise every process exited 0: TASK_FINISHED.
- * </ul>
- * TASK_RUNNING is reported once the processes that could start at launch have been spawned, unless
- * a spawn failed or a KILL came first.
+ * <p>TASK_RUNNING is reported once the processes that could start at launch have been spawned and
+ * one of them got a pid, unless a KILL came first. The terminal state is reported once the
+ * checkpoint that shows how every process ended is on disk.
  */
 final class RunningTask {
   private static final System.Logger LOG = System.getLogger(RunningTask.class.getName());
-  /** Processes are not restarted, so every process has exactly one run, numbered 0. */
-  private static final int FIRST_RUN = 0;
 
   /** Receives the task's state changes, on the task's context. */
   interface Listener {
@@ -37,63 +40,74 @@ final class RunningTask {
   }
 
   private final TaskId taskId;
-  private final Map<String, String> cmdlines = new LinkedHashMap<>();
-  private final ProcessOrder order;
+  private final Map<String, ProcessSpec> specs = new LinkedHashMap<>();
+  private final TaskPlanner planner;
   private final ProcessLauncher launcher;
   private final ProcessTreeKiller killer;
+  private final ProcessCheckpoint checkpoint;
+  private final Vertx vertx;
   private final Context context;
-  private final Duration failureGrace;
+  private final Clock clock;
+  private final Duration cleanupGrace;
   private final Listener listener;
 
-  private final Map<String, ProcessState> states = new LinkedHashMap<>();
+  private final Map<String, ProcessStatus> statuses = new LinkedHashMap<>();
   private final Map<String, Process> live = new LinkedHashMap<>();
+  /** Processes whose current run the executor is killing: that run ends KILLED, not retried. */
+  private final Set<String> killing = new HashSet<>();
   private final Promise<Void> stopped = Promise.promise();
   private boolean sandboxReady;
   private boolean runningReported;
-  private boolean spawnFailed;
+  private boolean everSpawned;
   private int spawning;
   private int killsInFlight;
-  /** The first failure, which names the task's failure; null while none. */
-  private String failure;
+  private Instant finalizingSince;
+  private long wakeTimer = -1;
   /** Non-null once a KILL (or shutdown) was asked for. */
   private Duration killGrace;
   private String killReason;
-  private boolean stopping;
   private boolean done;
 
   /**
    * @param processes with cmdlines already rendered by {@link CommandTemplate}
-   * @param failureGrace how long the other processes get between SIGTERM and SIGKILL after a failure
+   * @param cleanupGrace between SIGTERM and SIGKILL when the task itself kills what is left (after
+   *     a failure, or ephemeral processes once the others are done)
    */
-  RunningTask(TaskId taskId, List<ProcessSpec> processes, ProcessOrder order, ProcessLauncher launcher,
-      ProcessTreeKiller killer, Context context, Duration failureGrace, Listener listener) {
+  RunningTask(TaskId taskId, List<ProcessSpec> processes, TaskPlanner planner, ProcessLauncher launcher,
+      ProcessTreeKiller killer, ProcessCheckpoint checkpoint, Vertx vertx, Context context, Clock clock,
+      Duration cleanupGrace, Listener listener) {
     this.taskId = taskId;
-    this.order = order;
+    this.planner = planner;
     this.launcher = launcher;
     this.killer = killer;
+    this.checkpoint = checkpoint;
+    this.vertx = vertx;
     this.context = context;
-    this.failureGrace = failureGrace;
+    this.clock = clock;
+    this.cleanupGrace = cleanupGrace;
     this.listener = listener;
     for (ProcessSpec process : processes) {
-      cmdlines.put(process.name(), process.cmdline());
-      states.put(process.name(), ProcessState.WAITING);
+      specs.put(process.name(), process);
+      statuses.put(process.name(), ProcessStatus.INITIAL);
     }
   }
 
   void start() {
     launcher.prepareSandbox().onComplete(prepared -> {
-      if (prepared.succeeded()) {
-        sandboxReady = true;
-      } else {
-        noteFailure("Cannot prepare the sandbox: " + prepared.cause());
+      if (prepared.failed()) {
+        LOG.log(System.Logger.Level.ERROR, "task " + taskId.value() + ": cannot prepare the sandbox", prepared.cause());
+        finish(new Outcome(State.TASK_FAILED, "Cannot prepare the sandbox: " + prepared.cause()));
+        return;
       }
+      sandboxReady = true;
       advance();
     });
   }
 
   /**
-   * Starts kill escalation; the task ends TASK_KILLED with {@code reason} as its message. Ignored
-   * once the task has ended; a second kill keeps the first one's grace period and reason.
+   * Starts kill escalation; the task ends TASK_KILLED with {@code reason} as its message, after its
+   * final processes ran. Ignored once the task has ended; a second kill keeps the first one's grace
+   * period and reason.
    */
   void kill(Duration grace, String reason) {
     if (done) {
@@ -111,104 +125,104 @@ final class RunningTask {
     return stopped.future();
   }
 
-  /** Level-triggered: looks at the whole state and takes every step that is due now. */
+  /** Level-triggered: asks the planner what is due now and does all of it. */
   private void advance() {
-    if (done) {
+    if (done || !sandboxReady) {
       return;
     }
-    if (killGrace != null || failure != null) {
-      stopAll();
-    } else if (sandboxReady) {
-      order.startable(states).forEach(this::spawn);
+    Instant now = clock.instant();
+    Plan plan = planner.plan(new Snapshot(Map.copyOf(statuses), killReason, finalizingSince), now);
+    if (plan.stage() == Stage.FINALIZING && finalizingSince == null) {
+      finalizingSince = now;
+      LOG.log(System.Logger.Level.INFO, "task {0}: finalizing", taskId.value());
     }
-    // RUNNING even if a process already exited: it did run, and the task's story should say so.
-    if (sandboxReady && !runningReported && spawning == 0 && !spawnFailed && killGrace == null) {
+    plan.start().forEach(name -> spawn(name, now));
+    for (String name : plan.kill()) {
+      if (killing.add(name)) {
+        terminate(name, live.get(name), graceFor(plan.stage()));
+      }
+    }
+    if (!runningReported && spawning == 0 && everSpawned && killGrace == null) {
       runningReported = true;
-      List<String> started = states.entrySet().stream().filter(e -> e.getValue() != ProcessState.WAITING).map(Map.Entry::getKey).toList();
+      List<String> started = statuses.entrySet().stream().filter(e -> e.getValue().runs() > 0).map(Map.Entry::getKey).toList();
       listener.onStatus(taskId, State.TASK_RUNNING, "Started " + String.join(", ", started));
     }
-    if (nothingLeftToDo()) {
-      finish();
+    scheduleWake(plan.wakeAt(), now);
+    if (plan.outcome() != null && killsInFlight == 0 && live.isEmpty() && spawning == 0) {
+      finish(plan.outcome());
     }
   }
 
-  private boolean nothingLeftToDo() {
-    if (spawning > 0 || !live.isEmpty() || killsInFlight > 0) {
-      return false;
+  /** A KILL's grace for a KILL; the finalization deadline is hard; otherwise the executor's own. */
+  private Duration graceFor(Stage stage) {
+    if (stage == Stage.FINALIZING) {
+      return Duration.ZERO;
     }
-    // Without a failure or kill, the task is over only when no process can start any more; with an
-    // acyclic order that means every process succeeded.
-    return stopping || (sandboxReady && order.startable(states).isEmpty());
+    return killGrace != null ? killGrace : cleanupGrace;
   }
 
-  private void spawn(String name) {
-    states.put(name, ProcessState.STARTING);
+  private void scheduleWake(Instant wakeAt, Instant now) {
+    if (wakeTimer >= 0) {
+      vertx.cancelTimer(wakeTimer);
+      wakeTimer = -1;
+    }
+    if (wakeAt != null) {
+      // Vert.x timers need at least 1 ms.
+      long delay = Math.max(1, Duration.between(now, wakeAt).toMillis() + 1);
+      wakeTimer = vertx.setTimer(delay, id -> {
+        wakeTimer = -1;
+        advance();
+      });
+    }
+  }
+
+  private void spawn(String name, Instant now) {
+    ProcessStatus starting = statuses.get(name).starting(now);
+    update(name, starting);
     spawning++;
-    launcher.spawn(name, cmdlines.get(name), FIRST_RUN).onComplete(spawned -> {
+    launcher.spawn(name, specs.get(name).cmdline(), starting.run()).onComplete(spawned -> {
       spawning--;
       if (spawned.succeeded()) {
         watch(name, spawned.result());
       } else {
-        states.put(name, ProcessState.FAILED);
-        spawnFailed = true;
         LOG.log(System.Logger.Level.WARNING, "task " + taskId.value() + ": process " + name + " could not be started",
             spawned.cause());
-        noteFailure("Process '" + name + "' could not be started: " + spawned.cause().getMessage());
+        update(name, planner.afterRun(name, statuses.get(name), null, "to start: " + spawned.cause().getMessage(), false));
       }
       advance();
     });
   }
 
   private void watch(String name, Process process) {
-    LOG.log(System.Logger.Level.INFO, "task {0}: process {1} started, pid {2}", taskId.value(), name, Long.toString(process.pid()));
-    states.put(name, ProcessState.RUNNING);
+    everSpawned = true;
+    ProcessStatus status = statuses.get(name).running(process.pid());
+    LOG.log(System.Logger.Level.INFO, "task {0}: process {1} run {2} started, pid {3}", taskId.value(), name,
+        Integer.toString(status.run()), Long.toString(process.pid()));
+    update(name, status);
     live.put(name, process);
     Future.fromCompletionStage(process.onExit(), context).onComplete(exit -> exited(name, process.exitValue()));
-    if (stopping) {
-      // Spawned while the others were being killed: it gets the same treatment.
-      terminate(List.of(process.toHandle()), currentGrace());
-    }
   }
 
   private void exited(String name, int code) {
     live.remove(name);
-    LOG.log(System.Logger.Level.INFO, "task {0}: process {1} exited with code {2}", taskId.value(), name, Integer.toString(code));
-    if (code == 0) {
-      states.put(name, ProcessState.SUCCEEDED);
-    } else {
-      states.put(name, ProcessState.FAILED);
-      if (!stopping) {
-        noteFailure("Process '" + name + "' failed with exit code " + code);
-      }
-    }
+    boolean killed = killing.remove(name);
+    ProcessStatus after = planner.afterRun(name, statuses.get(name), code, "with exit code " + code, killed);
+    LOG.log(System.Logger.Level.INFO, "task {0}: process {1} run {2} exited with code {3}: now {4}", taskId.value(), name,
+        Integer.toString(after.run()), Integer.toString(code), after.state());
+    update(name, after);
     advance();
   }
 
-  private void noteFailure(String message) {
-    if (failure == null) {
-      failure = message;
-    }
+  private void update(String name, ProcessStatus status) {
+    statuses.put(name, status);
+    checkpoint.save(ProcessCheckpoint.render(taskId.value(), statuses, clock.instant()));
   }
 
-  private void stopAll() {
-    if (stopping) {
-      return;
-    }
-    stopping = true;
-    if (!live.isEmpty()) {
-      LOG.log(System.Logger.Level.INFO, "task {0}: stopping processes {1} ({2})", taskId.value(), live.keySet(),
-          killGrace != null ? killReason : failure);
-      terminate(live.values().stream().map(Process::toHandle).toList(), currentGrace());
-    }
-  }
-
-  private Duration currentGrace() {
-    return killGrace != null ? killGrace : failureGrace;
-  }
-
-  private void terminate(List<ProcessHandle> roots, Duration grace) {
+  private void terminate(String name, Process process, Duration grace) {
+    LOG.log(System.Logger.Level.INFO, "task {0}: killing process {1} (grace {2} ms)", taskId.value(), name,
+        Long.toString(grace.toMillis()));
     killsInFlight++;
-    killer.kill(roots, grace).onComplete(killed -> {
+    killer.kill(List.of(process.toHandle()), grace).onComplete(killed -> {
       killsInFlight--;
       if (killed.failed()) {
         LOG.log(System.Logger.Level.WARNING, "task " + taskId.value() + ": kill escalation failed", killed.cause());
@@ -217,15 +231,15 @@ final class RunningTask {
     });
   }
 
-  private void finish() {
+  private void finish(Outcome outcome) {
     done = true;
-    if (killGrace != null) {
-      listener.onStatus(taskId, State.TASK_KILLED, killReason);
-    } else if (failure != null) {
-      listener.onStatus(taskId, State.TASK_FAILED, failure);
-    } else {
-      listener.onStatus(taskId, State.TASK_FINISHED, "All processes finished successfully");
+    if (wakeTimer >= 0) {
+      vertx.cancelTimer(wakeTimer);
     }
-    stopped.complete();
+    // Durable before published: whoever sees the terminal state can read how each process ended.
+    checkpoint.save(ProcessCheckpoint.render(taskId.value(), statuses, clock.instant())).onComplete(saved -> {
+      listener.onStatus(taskId, outcome.state(), outcome.message());
+      stopped.complete();
+    });
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,11 +22,45 @@ import java.util.regex.Pattern;
  * @param instance the instance number, {@code {{mesos.instance}}}; 0 when absent
  * @param ports assigned ports by name; empty when absent
  * @param processes in declaration order, cmdlines not yet rendered
+ * @param limits the task-wide {@code max_failures}, {@code max_concurrency} and {@code finalization_wait}
  */
-record TaskPayload(String role, int instance, Map<String, Integer> ports, List<ProcessSpec> processes, ProcessOrder order) {
+record TaskPayload(String role, int instance, Map<String, Integer> ports, List<ProcessSpec> processes, ProcessOrder order,
+    TaskLimits limits) {
 
-  /** One entry of {@code task.processes}. */
-  record ProcessSpec(String name, String cmdline) {}
+  /**
+   * One entry of {@code task.processes}, with Thermos' defaults for what the JSON leaves out.
+   *
+   * @param maxFailures failed runs after which the process is FAILED; 0 retries forever
+   * @param daemon re-run after exiting 0 too
+   * @param ephemeral the task does not wait for it to finish
+   * @param minDuration the least time between the starts of two runs
+   * @param isFinal runs in the finalization stage, after the regular processes ended
+   */
+  record ProcessSpec(String name, String cmdline, int maxFailures, boolean daemon, boolean ephemeral,
+      Duration minDuration, boolean isFinal) {
+    static final int DEFAULT_MAX_FAILURES = 1;
+    static final Duration DEFAULT_MIN_DURATION = Duration.ofSeconds(5);
+
+    /** A process with every option at its Thermos default. */
+    ProcessSpec(String name, String cmdline) {
+      this(name, cmdline, DEFAULT_MAX_FAILURES, false, false, DEFAULT_MIN_DURATION, false);
+    }
+
+    ProcessSpec withCmdline(String rendered) {
+      return new ProcessSpec(name, rendered, maxFailures, daemon, ephemeral, minDuration, isFinal);
+    }
+  }
+
+  /**
+   * Task-wide limits.
+   *
+   * @param maxFailures FAILED processes that fail the task; 0 never fails it for that
+   * @param maxConcurrency processes running at once; 0 is unlimited
+   * @param finalizationWait how long the final processes may take together
+   */
+  record TaskLimits(int maxFailures, int maxConcurrency, Duration finalizationWait) {
+    static final TaskLimits DEFAULTS = new TaskLimits(1, 0, Duration.ofSeconds(30));
+  }
 
   /** The payload cannot be run; the message names the JSON path and what is wrong. */
   static final class InvalidPayloadException extends IllegalArgumentException {
@@ -73,7 +108,8 @@ record TaskPayload(String role, int instance, Map<String, Integer> ports, List<P
     List<String> names = processes.stream().map(ProcessSpec::name).toList();
     try {
       ProcessOrder order = new ProcessOrder(names, orders(root.path("task").path("constraints")));
-      return new TaskPayload(text(root, "role", "/role"), instance(root.get("instance")), ports(root.get("ports")), processes, order);
+      return new TaskPayload(text(root, "role", "/role"), instance(root.get("instance")), ports(root.get("ports")), processes, order,
+          limits(root.path("task")));
     } catch (InvalidPayloadException e) {
       throw e;
     } catch (IllegalArgumentException e) {
@@ -100,9 +136,56 @@ record TaskPayload(String role, int instance, Map<String, Integer> ports, List<P
       if (!seen.add(name)) {
         throw new InvalidPayloadException(path + "/name: process name '" + name + "' is used twice");
       }
-      processes.add(new ProcessSpec(name, cmdline));
+      JsonNode process = list.get(i);
+      processes.add(new ProcessSpec(name, cmdline,
+          count(process, "max_failures", path, ProcessSpec.DEFAULT_MAX_FAILURES),
+          flag(process, "daemon", path), flag(process, "ephemeral", path),
+          seconds(process, "min_duration", path, ProcessSpec.DEFAULT_MIN_DURATION),
+          flag(process, "final", path)));
     }
     return processes;
+  }
+
+  private static TaskLimits limits(JsonNode task) {
+    TaskLimits defaults = TaskLimits.DEFAULTS;
+    return new TaskLimits(count(task, "max_failures", "/task", defaults.maxFailures()),
+        count(task, "max_concurrency", "/task", defaults.maxConcurrency()),
+        seconds(task, "finalization_wait", "/task", defaults.finalizationWait()));
+  }
+
+  /** A non-negative integer field, or {@code absent} when missing or null. */
+  private static int count(JsonNode object, String field, String path, int absent) {
+    JsonNode value = object.get(field);
+    if (value == null || value.isNull()) {
+      return absent;
+    }
+    if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 0) {
+      throw new InvalidPayloadException(path + "/" + field + " must be a non-negative integer, got " + value);
+    }
+    return value.intValue();
+  }
+
+  private static boolean flag(JsonNode object, String field, String path) {
+    JsonNode value = object.get(field);
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      throw new InvalidPayloadException(path + "/" + field + " must be true or false, got " + value);
+    }
+    return value.booleanValue();
+  }
+
+  /** A non-negative number of seconds (fractions allowed), or {@code absent} when missing or null. */
+  private static Duration seconds(JsonNode object, String field, String path, Duration absent) {
+    JsonNode value = object.get(field);
+    if (value == null || value.isNull()) {
+      return absent;
+    }
+    if (!value.isNumber() || value.doubleValue() < 0) {
+      throw new InvalidPayloadException(path + "/" + field + " must be a non-negative number of seconds, got " + value);
+    }
+    return Duration.ofMillis(Math.round(value.doubleValue() * 1000));
   }
 
   private static List<List<String>> orders(JsonNode constraints) {

@@ -11,10 +11,21 @@
  *       assigned (instance, ports); read by {@link io.borealis.executor.TaskPayload}.
  *   <li><b>process</b>: one entry of {@code task.processes}, run as {@code bash -c <cmdline>} in the
  *       sandbox after {@link io.borealis.executor.CommandTemplate} filled in its
- *       {@code {{...}}} references. Its output goes to {@code .logs/<process>/<run>/stdout|stderr}.
+ *       {@code {{...}}} references, through {@code setsid} so it leads its own process group.
+ *       Each <b>run</b> (0, 1, 2...) writes {@code .logs/<process>/<run>/stdout|stderr}.
+ *   <li><b>process state</b>: WAITING, STARTING, RUNNING, then SUCCEEDED, FAILED (failed
+ *       {@code max_failures} times) or KILLED ({@link io.borealis.executor.ProcessState}); a failed
+ *       run with retries left, or a daemon's run that exited 0, goes back to WAITING, and the next
+ *       run starts no sooner than {@code min_duration} after the last.
+ *   <li><b>stage</b>: ACTIVE (regular processes run), CLEANING (what is left of them is killed),
+ *       FINALIZING ({@code final} processes, within {@code finalization_wait}), DONE; decided by
+ *       the pure {@link io.borealis.executor.TaskPlanner} and carried out by
+ *       {@link io.borealis.executor.RunningTask}.
+ *   <li><b>checkpoint</b>: {@code .borealis/processes.json} in the sandbox, every process's state,
+ *       run, pid, exit code and start time ({@link io.borealis.executor.ProcessCheckpoint}).
  *   <li><b>order</b>: {@code task.constraints[].order}; a process starts once the processes before
  *       it in every order list exited 0 ({@link io.borealis.executor.ProcessOrder}).
- *   <li><b>kill escalation</b>: SIGTERM to each process tree, then SIGKILL to what is left once the
+ *   <li><b>kill escalation</b>: SIGTERM to each process tree and process group, then SIGKILL to what is left once the
  *       grace period has passed ({@link io.borealis.executor.ProcessTreeKiller}). A process is
  *       gone once it is dead or a zombie ({@link io.borealis.executor.ProcessLiveness}).
  *   <li><b>update</b>: a {@code TaskStatus} sent to the agent with a fresh uuid; it stays
