@@ -62,6 +62,7 @@ function listen(filter, onEvent) {
   const handle = (message) => { window.borealis.eventsSeen++; onEvent(JSON.parse(message.data)); };
   source.addEventListener('task', handle);
   source.addEventListener('job', handle);
+  source.addEventListener('health', handle);
 }
 
 /** Coalesces bursts of events into one reload of the page's data. */
@@ -120,7 +121,7 @@ function taskRow(task) {
     el('ul', {}, task.events.map((e) => el('li', {}, `${e.timestamp} `, stateBadge(e.state), ` ${e.message || ''}`))));
   return el('tr', { dataset: { instance: task.instance, taskId: task.task_id } },
     el('td', {}, task.instance),
-    el('td', { class: 'state-cell' }, stateBadge(task.state)),
+    el('td', { class: 'state-cell' }, stateBadge(task.state), task.health ? el('span', { class: `health ${task.health}` }, task.health.toLowerCase()) : null),
     el('td', { class: 'since', title: task.since }, ago(task.since)),
     el('td', { class: 'host' }, task.host || '—'),
     el('td', { class: 'message' }, message),
@@ -164,12 +165,22 @@ async function jobPage(role, env, name) {
   };
   // Apply a task event in place when the row exists; new or removed tasks need the job reloaded.
   const onEvent = (event) => {
+    if (event.type === 'health' && job) {
+      const task = job.active_tasks.find((t) => t.task_id === event.task_id);
+      const row = view.querySelector(`tr[data-task-id="${CSS.escape(event.task_id)}"]`);
+      if (task && row) {
+        task.health = event.health;
+        row.replaceWith(taskRow(task));
+      }
+      return undefined;
+    }
     if (event.type !== 'task' || !job) return refreshSoon(load);
     const row = view.querySelector(`tr[data-task-id="${CSS.escape(event.task_id)}"]`);
     const known = [...job.active_tasks, ...job.completed_tasks].find((t) => t.task_id === event.task_id);
     const movesTab = event.deleted || (known && isTerminal(event.state) !== isTerminal(known.state));
     if (!row || !known || movesTab) return refreshSoon(load);
-    Object.assign(known, { state: event.state, since: event.timestamp, host: event.host || known.host, message: event.message, pending_reason: null });
+    Object.assign(known, { state: event.state, since: event.timestamp, host: event.host || known.host, message: event.message,
+      pending_reason: null, health: event.state === 'RUNNING' ? known.health : null });
     known.events = [...known.events, { timestamp: event.timestamp, state: event.state, message: event.message }];
     row.replaceWith(taskRow(known));
   };

@@ -26,7 +26,7 @@ final class ApiJson {
     return new JsonObject(JobJson.write(config).toString());
   }
 
-  static JsonObject task(ScheduledTask task, String pendingReason, boolean withConfig) {
+  static JsonObject task(ScheduledTask task, String pendingReason, Boolean healthy, boolean withConfig) {
     JsonObject ports = new JsonObject();
     task.ports().forEach(ports::put);
     JsonArray events = new JsonArray();
@@ -47,6 +47,7 @@ final class ApiJson {
         .put("ancestor_id", task.ancestorId())
         .put("message", task.lastMessage())
         .put("pending_reason", pendingReason)
+        .put("health", healthy == null ? null : healthy ? "HEALTHY" : "UNHEALTHY")
         .put("events", events);
     if (withConfig) {
       json.put("config", config(task.config()));
@@ -58,7 +59,7 @@ final class ApiJson {
     JsonArray active = new JsonArray();
     JsonArray completed = new JsonArray();
     for (ScheduledTask task : view.tasks()) {
-      JsonObject json = task(task, view.pendingReasons().get(task.taskId()), false);
+      JsonObject json = task(task, view.pendingReasons().get(task.taskId()), view.health().get(task.taskId()), false);
       (task.state().isTerminal() ? completed : active).add(json);
     }
     return key(view.config().key())
@@ -94,6 +95,11 @@ final class ApiJson {
           .put("deleted", task.state() == null)
           .put("host", task.host())
           .put("message", task.message());
+    } else if (event instanceof ClusterEvent.TaskHealthChanged health) {
+      json.put("task_id", health.taskId())
+          .put("instance", health.instance())
+          .put("health", health.healthy() ? "HEALTHY" : "UNHEALTHY")
+          .put("message", health.message());
     } else if (event instanceof ClusterEvent.JobChanged job) {
       json.put("change", job.change()).put("message", job.message());
     }

@@ -137,7 +137,7 @@ final class JobHandlers {
         .onSuccess(reply -> {
           List<ScheduledTask> all = reply.body().tasks();
           JsonArray page = new JsonArray();
-          all.stream().skip(offset).limit(limit).forEach(t -> page.add(ApiJson.task(t, null, false)));
+          all.stream().skip(offset).limit(limit).forEach(t -> page.add(ApiJson.task(t, null, null, false)));
           json(rc, new JsonObject().put("tasks", page).put("total", all.size()).put("offset", offset).put("limit", limit));
         })
         .onFailure(error -> ApiError.fromFailure(rc, error));
@@ -145,7 +145,7 @@ final class JobHandlers {
 
   void getTask(RoutingContext rc) {
     bus.<ScheduledTask>request(BusAddresses.STATE, new StateRequests.GetTask(rc.pathParam("id")))
-        .onSuccess(reply -> json(rc, ApiJson.task(reply.body(), null, true)))
+        .onSuccess(reply -> json(rc, ApiJson.task(reply.body(), null, null, true)))
         .onFailure(error -> ApiError.fromFailure(rc, error));
   }
 

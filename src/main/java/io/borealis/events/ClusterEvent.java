@@ -25,6 +25,15 @@ public sealed interface ClusterEvent {
     }
   }
 
+  /** The executor's health checks found a task healthy or unhealthy. */
+  record TaskHealthChanged(long id, Instant timestamp, JobKey job, String taskId, int instance, boolean healthy,
+      String message) implements ClusterEvent {
+    @Override
+    public String type() {
+      return "health";
+    }
+  }
+
   /** A job was created or its last task ended. */
   record JobChanged(long id, Instant timestamp, JobKey job, String change, String message) implements ClusterEvent {
     @Override

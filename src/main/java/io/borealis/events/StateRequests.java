@@ -39,7 +39,12 @@ public final class StateRequests {
   /** Reply: {@link JobView}, or 404. */
   public record GetJob(JobKey key) implements Request {}
 
-  public record JobView(JobConfig config, List<ScheduledTask> tasks, Map<String, String> pendingReasons) {}
+  /**
+   * @param pendingReasons why each pending task waits (task id → reason)
+   * @param health the last health the executor reported, for tasks that have health checks
+   */
+  public record JobView(JobConfig config, List<ScheduledTask> tasks, Map<String, String> pendingReasons,
+      Map<String, Boolean> health) {}
 
   /** Reply: a list of {@link JobSummary}; null filters match everything. */
   public record ListJobs(String role, String environment) implements Request {}
@@ -82,6 +87,6 @@ public final class StateRequests {
   public record Sweep() implements Request {}
 
   /** From the Mesos client: a task's state as Mesos reports it, already mapped to Borealis states. Reply: none. */
-  public record StatusUpdate(String taskId, String agentId, TaskState state, String message, Instant timestamp)
-      implements Request {}
+  public record StatusUpdate(String taskId, String agentId, TaskState state, String message, Instant timestamp,
+      Boolean healthy) implements Request {}
 }

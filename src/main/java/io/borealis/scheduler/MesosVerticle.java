@@ -151,7 +151,7 @@ public final class MesosVerticle extends VerticleBase {
     Instant at = status.timestamp() == null ? Instant.now() : Instant.ofEpochMilli((long) (status.timestamp() * 1000));
     String message = status.message() != null ? status.message()
         : status.reason() != null ? status.reason().name() : "Mesos reports " + status.state();
-    var update = new StateRequests.StatusUpdate(status.taskId().value(), agent, state, message, at);
+    var update = new StateRequests.StatusUpdate(status.taskId().value(), agent, state, message, at, status.healthy());
     vertx.eventBus().request(BusAddresses.STATE, update).onSuccess(applied -> {
       if (status.uuid() != null && status.agentId() != null) {
         call(SchedulerCall.acknowledge(frameworkId, status.agentId(), status.taskId(), status.uuid()));

@@ -20,20 +20,25 @@ final class StateQueries {
   private StateQueries() {}
 
   /** The job with its whole task history and the pending reasons of its tasks, or null if unknown. */
-  static JobView jobView(TaskStore store, JobKey key, Map<String, String> pendingReasons) {
+  static JobView jobView(TaskStore store, JobKey key, Map<String, String> pendingReasons, Map<String, Boolean> health) {
     JobConfig config = store.job(key);
     if (config == null || !store.hasHistory(key)) {
       return null;
     }
     List<ScheduledTask> tasks = store.tasksOf(key);
     Map<String, String> reasons = new HashMap<>();
+    Map<String, Boolean> healthOfTasks = new HashMap<>();
     for (ScheduledTask task : tasks) {
       String reason = pendingReasons.get(task.taskId());
       if (reason != null) {
         reasons.put(task.taskId(), reason);
       }
+      Boolean healthy = health.get(task.taskId());
+      if (healthy != null && task.state() == io.borealis.model.TaskState.RUNNING) {
+        healthOfTasks.put(task.taskId(), healthy);
+      }
     }
-    return new JobView(config, tasks, reasons);
+    return new JobView(config, tasks, reasons, healthOfTasks);
   }
 
   /** Jobs with any task history, filtered by role and environment when given, with per-state counts. */

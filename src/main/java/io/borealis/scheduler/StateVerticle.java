@@ -60,6 +60,8 @@ public final class StateVerticle extends VerticleBase {
   private final Map<String, String> pendingReasons = new HashMap<>();
   /** KILLs re-sent so far per task being killed; only counts, so a restart at worst re-sends one. */
   private final Map<String, Integer> killRetriesSent = new HashMap<>();
+  /** The last health each running task's executor reported (tasks with health checks only). */
+  private final Map<String, Boolean> health = new HashMap<>();
   /** When each THROTTLED task may become PENDING. */
   private final Map<String, Instant> throttledUntil = new HashMap<>();
   private final SchedulerMetrics metrics;
@@ -202,6 +204,12 @@ public final class StateVerticle extends VerticleBase {
     if (update.state() != null) {
       transition(task, update.state(), update.message());
     }
+    ScheduledTask now = store.task(update.taskId());
+    if (update.healthy() != null && now != null && now.state() == TaskState.RUNNING
+        && !update.healthy().equals(health.put(now.taskId(), update.healthy()))) {
+      publish(new ClusterEvent.TaskHealthChanged(++lastEventId, clock.instant(), now.jobKey(), now.taskId(), now.instance(),
+          update.healthy(), update.message()));
+    }
   }
 
   private List<ScheduledTask> place(PlaceTasks request) {
@@ -244,6 +252,9 @@ public final class StateVerticle extends VerticleBase {
       pendingReasons.remove(task.taskId());
     }
     killRetriesSent.remove(task.taskId());
+    if (to != TaskState.RUNNING) {
+      health.remove(task.taskId());
+    }
     if (task.state() == TaskState.THROTTLED) {
       throttledUntil.remove(task.taskId());
     }
@@ -314,7 +325,7 @@ public final class StateVerticle extends VerticleBase {
   }
 
   private void getJob(Message<Request> message, JobKey key) {
-    JobView view = StateQueries.jobView(store, key, pendingReasons);
+    JobView view = StateQueries.jobView(store, key, pendingReasons, health);
     if (view == null) {
       message.fail(404, "no job " + key);
     } else {

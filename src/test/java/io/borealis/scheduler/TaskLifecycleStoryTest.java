@@ -89,7 +89,12 @@ class TaskLifecycleStoryTest {
   }
 
   private void report(ScheduledTask task, TaskState state) throws Exception {
-    request(new StateRequests.StatusUpdate(task.taskId(), task.agentId(), state, "executor says " + state, clock.instant()));
+    request(new StateRequests.StatusUpdate(task.taskId(), task.agentId(), state, "executor says " + state, clock.instant(), null));
+  }
+
+  private void reportHealth(ScheduledTask task, boolean healthy) throws Exception {
+    request(new StateRequests.StatusUpdate(task.taskId(), task.agentId(), TaskState.RUNNING, healthy ? "Task is healthy" : "Task is unhealthy",
+        clock.instant(), healthy));
   }
 
   private long killsSentFor(String taskId) {
@@ -156,6 +161,23 @@ class TaskLifecycleStoryTest {
     only(TaskState.THROTTLED);
     after(Duration.ofSeconds(1));
     only(TaskState.PENDING);
+  }
+
+  @Test
+  void healthReportsAreKeptForTheRunningTaskAndPublishedWhenTheyChange() throws Exception {
+    ScheduledTask task = place();
+    report(task, TaskState.RUNNING);
+    reportHealth(task, true);
+    reportHealth(task, true);
+    reportHealth(task, false);
+    assertThat(events).filteredOn(e -> e instanceof ClusterEvent.TaskHealthChanged)
+        .extracting(e -> ((ClusterEvent.TaskHealthChanged) e).healthy()).containsExactly(true, false);
+    StateRequests.JobView view = (StateRequests.JobView) request(new StateRequests.GetJob(KEY));
+    assertThat(view.health()).containsEntry(task.taskId(), false);
+
+    report(task, TaskState.KILLED);
+    view = (StateRequests.JobView) request(new StateRequests.GetJob(KEY));
+    assertThat(view.health()).as("health is only for running tasks").isEmpty();
   }
 
   @Test
