@@ -56,4 +56,17 @@ class ExecutorEnvironmentTest {
         .hasMessageContaining("MESOS_AGENT_ENDPOINT must be ip:port")
         .hasMessageContaining("MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD");
   }
+
+  @Test
+  void readsTheLifecycleWaitsDefaultingToAurorasFiveSeconds() {
+    assertThat(ExecutorEnvironment.from(complete()).lifecycleWaits()).isEqualTo(GracefulShutdown.Waits.DEFAULTS);
+    Map<String, String> vars = complete();
+    vars.put("BOREALIS_GRACEFUL_SHUTDOWN_WAIT", "300ms");
+    vars.put("BOREALIS_SHUTDOWN_WAIT", "1.5secs");
+
+    assertThat(ExecutorEnvironment.from(vars).lifecycleWaits())
+        .isEqualTo(new GracefulShutdown.Waits(Duration.ofMillis(300), Duration.ofMillis(1500)));
+    vars.put("BOREALIS_SHUTDOWN_WAIT", "soon");
+    assertThatThrownBy(() -> ExecutorEnvironment.from(vars)).hasMessageContaining("BOREALIS_SHUTDOWN_WAIT");
+  }
 }

@@ -93,4 +93,36 @@ class TaskPayloadTest {
   void rejectsAMissingPayload() {
     assertThatThrownBy(() -> TaskPayload.parse(null)).hasMessageContaining("TaskInfo.data");
   }
+
+  @Test
+  void readsTheHealthCheckConfigWithAuroraDefaults() {
+    TaskPayload payload = TaskPayload.parse(("""
+        {"ports":{"health":31006},"health_check_config":{"health_checker":{"http":{"endpoint":"/ready"}},
+         "interval_secs":0.5,"max_consecutive_failures":2},
+         "task":{"name":"t","processes":[{"name":"a","cmdline":"true"}]}}""").getBytes(StandardCharsets.UTF_8));
+
+    assertThat(payload.healthCheck()).isEqualTo(new HealthCheckConfig("/ready", "ok", 0, null, Duration.ofSeconds(15),
+        Duration.ofMillis(500), 2, 1, Duration.ofSeconds(1)));
+    assertThat(payload.ports()).containsEntry(TaskPayload.HEALTH_PORT, 31006);
+  }
+
+  @Test
+  void aShellCommandChoosesTheShellChecker() {
+    TaskPayload payload = TaskPayload.parse(("""
+        {"health_check_config":{"health_checker":{"shell":{"shell_command":"test -f ready"}}},
+         "task":{"name":"t","processes":[{"name":"a","cmdline":"true"}]}}""").getBytes(StandardCharsets.UTF_8));
+
+    assertThat(payload.healthCheck().isShell()).isTrue();
+    assertThat(payload.healthCheck().shellCommand()).isEqualTo("test -f ready");
+    assertThat(TaskPayload.parse(SAMPLE.getBytes(StandardCharsets.UTF_8)).healthCheck()).isNull();
+  }
+
+  @Test
+  void aZeroIntervalIsRejectedNamingTheField() {
+    assertThatThrownBy(() -> TaskPayload.parse(("""
+        {"health_check_config":{"interval_secs":0},"task":{"name":"t","processes":[{"name":"a","cmdline":"true"}]}}""")
+        .getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(InvalidPayloadException.class)
+        .hasMessageContaining("/health_check_config/interval_secs");
+  }
 }

@@ -16,6 +16,9 @@ import java.util.Map;
  * @param shutdownGracePeriod {@code MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD}, default 5 s
  * @param checkpoint {@code MESOS_CHECKPOINT=1}; only logged, this executor does not recover
  * @param authenticationToken {@code MESOS_EXECUTOR_AUTHENTICATION_TOKEN}, sent as a bearer token; may be null
+ * @param lifecycleWaits {@code BOREALIS_GRACEFUL_SHUTDOWN_WAIT} and {@code BOREALIS_SHUTDOWN_WAIT} (stout
+ *     durations, 5 s each by default): the payload carries no {@code lifecycle}, so Aurora's default
+ *     waits apply unless these override them (tests use short ones)
  */
 record ExecutorEnvironment(
     FrameworkId frameworkId,
@@ -25,7 +28,8 @@ record ExecutorEnvironment(
     Path sandbox,
     Duration shutdownGracePeriod,
     boolean checkpoint,
-    String authenticationToken) {
+    String authenticationToken,
+    GracefulShutdown.Waits lifecycleWaits) {
 
   static final Duration DEFAULT_SHUTDOWN_GRACE_PERIOD = Duration.ofSeconds(5);
 
@@ -76,12 +80,29 @@ record ExecutorEnvironment(
         problems.add("MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD: " + e.getMessage());
       }
     }
+    GracefulShutdown.Waits defaults = GracefulShutdown.Waits.DEFAULTS;
+    GracefulShutdown.Waits waits = new GracefulShutdown.Waits(
+        duration(env, "BOREALIS_GRACEFUL_SHUTDOWN_WAIT", defaults.graceful(), problems),
+        duration(env, "BOREALIS_SHUTDOWN_WAIT", defaults.shutdown(), problems));
     if (!problems.isEmpty()) {
       throw new InvalidEnvironmentException(problems);
     }
     String token = env.get("MESOS_EXECUTOR_AUTHENTICATION_TOKEN");
     return new ExecutorEnvironment(FrameworkId.of(framework), ExecutorId.of(executor), host, port, Path.of(sandbox),
-        grace, "1".equals(env.get("MESOS_CHECKPOINT")), present(token) ? token : null);
+        grace, "1".equals(env.get("MESOS_CHECKPOINT")), present(token) ? token : null, waits);
+  }
+
+  private static Duration duration(Map<String, String> env, String name, Duration absent, List<String> problems) {
+    String text = env.get(name);
+    if (!present(text)) {
+      return absent;
+    }
+    try {
+      return StoutDuration.parse(text);
+    } catch (IllegalArgumentException e) {
+      problems.add(name + ": " + e.getMessage());
+      return absent;
+    }
   }
 
   private static String required(Map<String, String> env, String name, List<String> problems) {

@@ -16,6 +16,8 @@ import io.borealis.mesos.wire.Uuids;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +47,10 @@ final class ExecutorVerticle extends VerticleBase {
   private final StatusUpdates updates = new StatusUpdates();
   private final Map<TaskId, State> lastStates = new LinkedHashMap<>();
   private final Map<TaskId, RunningTask> tasks = new LinkedHashMap<>();
+  /** Health checks of the tasks that have them, started once the task is RUNNING. */
+  private final Map<TaskId, HealthMonitor> monitors = new LinkedHashMap<>();
+  /** For health checks and the lifecycle POSTs, to the task's own ports on this host. */
+  private HttpClient taskClient;
   private AgentClient agent;
   private ProcessLauncher launcher;
   private ProcessTreeKiller killer;
@@ -67,6 +73,8 @@ final class ExecutorVerticle extends VerticleBase {
     agent = new AgentClient(vertx, env.agentHost(), env.agentPort(), env.authenticationToken());
     launcher = new ProcessLauncher(vertx, env.sandbox());
     killer = new ProcessTreeKiller(vertx);
+    // No keep-alive: a task's server may go away between checks, and a pooled dead connection would fail one.
+    taskClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     LOG.log(System.Logger.Level.INFO, "subscribing to the agent at {0}:{1} as executor {2} of framework {3}",
         env.agentHost(), Integer.toString(env.agentPort()), env.executorId().value(), env.frameworkId().value());
     agent.subscribe(ExecutorCall.subscribe(env.frameworkId(), env.executorId(), List.of(), List.of()), this::onEvent)
@@ -76,7 +84,8 @@ final class ExecutorVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return agent.close();
+    monitors.values().forEach(HealthMonitor::stop);
+    return Future.join(agent.close(), taskClient.close());
   }
 
   private void onEvent(ExecutorEvent event) {
@@ -134,11 +143,49 @@ final class ExecutorVerticle extends VerticleBase {
       report(id, State.TASK_FAILED, e.getMessage(), Reason.REASON_TASK_INVALID);
       return;
     }
+    Integer healthPort = payload.ports().get(TaskPayload.HEALTH_PORT);
+    // Aurora's default lifecycle applies whenever the task has a health port (the payload has no lifecycle).
+    GracefulShutdown graceful = healthPort == null ? null
+        : new GracefulShutdown(vertx, taskClient, healthPort, env.lifecycleWaits());
     RunningTask running = new RunningTask(id, processes, new TaskPlanner(processes, payload.order(), payload.limits()),
         launcher, killer, new ProcessCheckpoint(vertx, env.sandbox()), vertx, context, clock, env.shutdownGracePeriod(),
-        (taskId, state, message) -> report(taskId, state, message, null));
+        graceful, this::onTaskStatus);
     tasks.put(id, running);
+    if (HealthMonitor.applies(payload.healthCheck(), healthPort)) {
+      monitors.put(id, new HealthMonitor(vertx, taskClient, env.sandbox(), payload.healthCheck(), healthPort,
+          (healthy, why) -> onHealthChanged(id, healthy, why)));
+    }
     running.start();
+  }
+
+  /** Health checks run from TASK_RUNNING until the task ends. */
+  private void onTaskStatus(TaskId id, State state, String message) {
+    report(id, state, message, null);
+    HealthMonitor monitor = monitors.get(id);
+    if (monitor != null && state == State.TASK_RUNNING && !shutdownRequested && !aborting) {
+      monitor.start();
+    } else if (monitor != null && state.isTerminal()) {
+      monitor.stop();
+    }
+  }
+
+  /** A task being killed answers its checks badly (it was told to quit): that must not count. */
+  private void stopHealthChecks(TaskId id) {
+    HealthMonitor monitor = monitors.get(id);
+    if (monitor != null) {
+      monitor.stop();
+    }
+  }
+
+  /** Reports the change as TASK_RUNNING with {@code healthy}; an unhealthy task is killed and ends FAILED. */
+  private void onHealthChanged(TaskId id, boolean healthy, String why) {
+    if (lastStates.get(id) == State.TASK_RUNNING) {
+      report(id, State.TASK_RUNNING, healthy ? "Task is healthy" : "Task is unhealthy: " + why,
+          Reason.REASON_TASK_HEALTH_CHECK_STATUS_UPDATED, healthy);
+    }
+    if (!healthy) {
+      tasks.get(id).kill(env.shutdownGracePeriod(), "Failed health checks: " + why, State.TASK_FAILED);
+    }
   }
 
   private List<ProcessSpec> render(TaskId id, TaskPayload payload) {
@@ -169,6 +216,7 @@ final class ExecutorVerticle extends VerticleBase {
         ? kill.killPolicy().gracePeriod().toDuration()
         : env.shutdownGracePeriod();
     LOG.log(System.Logger.Level.INFO, "killing task {0} (grace period {1} ms)", id.value(), Long.toString(grace.toMillis()));
+    stopHealthChecks(id);
     tasks.get(id).kill(grace, "Killed on request");
   }
 
@@ -185,6 +233,7 @@ final class ExecutorVerticle extends VerticleBase {
   private void shutdown() {
     LOG.log(System.Logger.Level.INFO, "the agent asked for SHUTDOWN");
     shutdownRequested = true;
+    List.copyOf(monitors.keySet()).forEach(this::stopHealthChecks);
     tasks.values().forEach(task -> task.kill(env.shutdownGracePeriod(), "Killed: the agent shut the executor down"));
     exitIfAllAcknowledged();
   }
@@ -207,6 +256,7 @@ final class ExecutorVerticle extends VerticleBase {
     }
     aborting = true;
     LOG.log(System.Logger.Level.ERROR, reason + "; killing all processes and exiting");
+    List.copyOf(monitors.keySet()).forEach(this::stopHealthChecks);
     tasks.values().forEach(task -> task.kill(env.shutdownGracePeriod(), "Killed: " + reason));
     whenAllStopped().onComplete(stopped -> exit(code, reason));
   }
@@ -216,6 +266,10 @@ final class ExecutorVerticle extends VerticleBase {
   }
 
   private void report(TaskId task, State state, String message, Reason reason) {
+    report(task, state, message, reason, null);
+  }
+
+  private void report(TaskId task, State state, String message, Reason reason, Boolean healthy) {
     State last = lastStates.get(task);
     if (last != null && last.isTerminal()) {
       return;
@@ -228,7 +282,7 @@ final class ExecutorVerticle extends VerticleBase {
       return;
     }
     TaskStatus status = new TaskStatus(task, state, message, TaskStatus.Source.SOURCE_EXECUTOR, reason, null,
-        agentId, env.executorId(), clock.millis() / 1000.0, Uuids.random(), null);
+        agentId, env.executorId(), clock.millis() / 1000.0, Uuids.random(), healthy);
     updates.sent(status);
     send(status, 1);
     if (allTerminal() && acknowledgementTimer < 0) {

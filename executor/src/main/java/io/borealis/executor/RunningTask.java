@@ -66,16 +66,21 @@ final class RunningTask {
   /** Non-null once a KILL (or shutdown) was asked for. */
   private Duration killGrace;
   private String killReason;
+  /** The terminal state a kill ends in: TASK_KILLED, or TASK_FAILED when health checks failed. */
+  private State killState;
+  /** Aurora's HTTP lifecycle, run before signals on a kill; null without a {@code health} port. */
+  private final GracefulShutdown graceful;
   private boolean done;
 
   /**
    * @param processes with cmdlines already rendered by {@link CommandTemplate}
    * @param cleanupGrace between SIGTERM and SIGKILL when the task itself kills what is left (after
    *     a failure, or ephemeral processes once the others are done)
+   * @param graceful run on a kill before any signal; null for signals only
    */
   RunningTask(TaskId taskId, List<ProcessSpec> processes, TaskPlanner planner, ProcessLauncher launcher,
       ProcessTreeKiller killer, ProcessCheckpoint checkpoint, Vertx vertx, Context context, Clock clock,
-      Duration cleanupGrace, Listener listener) {
+      Duration cleanupGrace, GracefulShutdown graceful, Listener listener) {
     this.taskId = taskId;
     this.planner = planner;
     this.launcher = launcher;
@@ -85,6 +90,7 @@ final class RunningTask {
     this.context = context;
     this.clock = clock;
     this.cleanupGrace = cleanupGrace;
+    this.graceful = graceful;
     this.listener = listener;
     for (ProcessSpec process : processes) {
       specs.put(process.name(), process);
@@ -110,12 +116,21 @@ final class RunningTask {
    * period and reason.
    */
   void kill(Duration grace, String reason) {
+    kill(grace, reason, State.TASK_KILLED);
+  }
+
+  /** As {@link #kill(Duration, String)}, ending in {@code terminal} (TASK_FAILED for failed health checks). */
+  void kill(Duration grace, String reason, State terminal) {
     if (done) {
       return;
     }
     if (killGrace == null) {
       killGrace = grace;
       killReason = reason;
+      killState = terminal;
+      if (graceful != null) {
+        graceful.begin(this::advance);
+      }
     }
     advance();
   }
@@ -137,8 +152,17 @@ final class RunningTask {
       LOG.log(System.Logger.Level.INFO, "task {0}: finalizing", taskId.value());
     }
     plan.start().forEach(name -> spawn(name, now));
+    // The lifecycle phase covers the regular processes only: once none is left, signals are free.
+    boolean holdSignals = false;
+    if (graceful != null && killGrace != null) {
+      if (plan.stage() == Stage.CLEANING) {
+        holdSignals = graceful.holding();
+      } else {
+        graceful.end();
+      }
+    }
     for (String name : plan.kill()) {
-      if (killing.add(name)) {
+      if (!holdSignals && killing.add(name)) {
         terminate(name, live.get(name), graceFor(plan.stage()));
       }
     }
@@ -231,8 +255,13 @@ final class RunningTask {
     });
   }
 
-  private void finish(Outcome outcome) {
+  private void finish(Outcome planned) {
     done = true;
+    if (graceful != null) {
+      graceful.end();
+    }
+    Outcome outcome = killState != null && planned.state() == State.TASK_KILLED
+        ? new Outcome(killState, planned.message()) : planned;
     if (wakeTimer >= 0) {
       vertx.cancelTimer(wakeTimer);
     }

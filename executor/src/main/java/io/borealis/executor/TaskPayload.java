@@ -23,9 +23,13 @@ import java.util.regex.Pattern;
  * @param ports assigned ports by name; empty when absent
  * @param processes in declaration order, cmdlines not yet rendered
  * @param limits the task-wide {@code max_failures}, {@code max_concurrency} and {@code finalization_wait}
+ * @param healthCheck the job's {@code health_check_config}; null when absent
  */
 record TaskPayload(String role, int instance, Map<String, Integer> ports, List<ProcessSpec> processes, ProcessOrder order,
-    TaskLimits limits) {
+    TaskLimits limits, HealthCheckConfig healthCheck) {
+
+  /** The port Aurora's default HTTP health check and lifecycle talk to. */
+  static final String HEALTH_PORT = "health";
 
   /**
    * One entry of {@code task.processes}, with Thermos' defaults for what the JSON leaves out.
@@ -109,7 +113,7 @@ record TaskPayload(String role, int instance, Map<String, Integer> ports, List<P
     try {
       ProcessOrder order = new ProcessOrder(names, orders(root.path("task").path("constraints")));
       return new TaskPayload(text(root, "role", "/role"), instance(root.get("instance")), ports(root.get("ports")), processes, order,
-          limits(root.path("task")));
+          limits(root.path("task")), HealthCheckConfig.parse(root.get("health_check_config")));
     } catch (InvalidPayloadException e) {
       throw e;
     } catch (IllegalArgumentException e) {

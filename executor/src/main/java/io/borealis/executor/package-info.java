@@ -28,6 +28,15 @@
  *   <li><b>kill escalation</b>: SIGTERM to each process tree and process group, then SIGKILL to what is left once the
  *       grace period has passed ({@link io.borealis.executor.ProcessTreeKiller}). A process is
  *       gone once it is dead or a zombie ({@link io.borealis.executor.ProcessLiveness}).
+ *   <li><b>health check</b>: the job's {@code health_check_config}
+ *       ({@link io.borealis.executor.HealthCheckConfig}), HTTP to the port named {@code health} or a
+ *       shell command, run by {@link io.borealis.executor.HealthMonitor} from TASK_RUNNING on and
+ *       counted by the pure {@link io.borealis.executor.HealthPolicy}; skipped while
+ *       {@code .healthchecksnooze} exists. A change is reported as TASK_RUNNING with
+ *       {@code healthy}; unhealthy kills the task, which ends TASK_FAILED.
+ *   <li><b>graceful shutdown</b>: with a {@code health} port, a kill first POSTs
+ *       {@code /quitquitquit}, then {@code /abortabortabort}, waiting after each for the processes to
+ *       exit, before any signal ({@link io.borealis.executor.GracefulShutdown}).
  *   <li><b>update</b>: a {@code TaskStatus} sent to the agent with a fresh uuid; it stays
  *       <i>unacknowledged</i> until the agent's ACKNOWLEDGED event names that uuid
  *       ({@link io.borealis.executor.StatusUpdates}).
