@@ -3,7 +3,6 @@ package io.borealis.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.config.JobJson;
-import io.borealis.events.BusAddresses;
 import io.borealis.events.StateRequests;
 import io.borealis.mesos.wire.AgentId;
 import io.borealis.mesos.wire.SchedulerCall;
@@ -14,15 +13,9 @@ import io.borealis.mesos.wire.Uuids;
 import io.borealis.model.JobKey;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
-import io.borealis.state.LifecycleSettings;
 import io.borealis.testing.RecordingMaster;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,34 +23,22 @@ import org.junit.jupiter.api.Test;
 /** The scheduler's Mesos verticle against a recording fake master: what it sends, and when. */
 class MesosVerticleTest {
   private static final JobKey KEY = JobKey.parse("devcluster/www-data/prod/app");
-  private Vertx vertx;
+  private SchedulerOnRecordingMaster scheduler;
   private RecordingMaster master;
 
   @BeforeEach
   void start() throws Exception {
-    vertx = Vertx.vertx();
-    LocalCodec.register(vertx);
-    master = RecordingMaster.start(vertx);
-    SchedulerSettings settings = new SchedulerSettings("devcluster", master.url(), "Borealis", "tester", Duration.ofDays(1),
-        "true", 0.25, 128, Duration.ofMinutes(5), null, LifecycleSettings.AURORA_DEFAULTS, Duration.ofHours(1));
-    await(vertx.deployVerticle(new StateVerticle(Clock.systemUTC(), "devcluster", LifecycleSettings.AURORA_DEFAULTS, Duration.ZERO,
-        new SchedulerMetrics(new SimpleMeterRegistry()))));
-    await(vertx.deployVerticle(new MesosVerticle(settings)));
-    master.awaitCall(c -> c.type() == SchedulerCall.Type.SUBSCRIBE, "SUBSCRIBE");
+    scheduler = SchedulerOnRecordingMaster.start(false);
+    master = scheduler.master;
   }
 
   @AfterEach
   void stop() throws Exception {
-    master.close();
-    await(vertx.close());
-  }
-
-  private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    scheduler.close();
   }
 
   private Object state(StateRequests.Request request) throws Exception {
-    return await(vertx.eventBus().request(BusAddresses.STATE, request)).body();
+    return scheduler.state(request);
   }
 
   /** A job whose one task the scheduler believes ASSIGNED to agent S1. */

@@ -3,7 +3,6 @@ package io.borealis.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.config.JobJson;
-import io.borealis.events.BusAddresses;
 import io.borealis.events.StateRequests;
 import io.borealis.mesos.wire.AgentId;
 import io.borealis.mesos.wire.Offer;
@@ -11,45 +10,26 @@ import io.borealis.mesos.wire.OfferId;
 import io.borealis.mesos.wire.Resource;
 import io.borealis.mesos.wire.SchedulerCall;
 import io.borealis.mesos.wire.SchedulerEvent;
-import io.borealis.state.LifecycleSettings;
 import io.borealis.testing.RecordingMaster;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Offers come only while there is work: SUPPRESS when nothing is pending, REVIVE when something is. */
 class OfferFlowTest {
-  private Vertx vertx;
+  private SchedulerOnRecordingMaster scheduler;
   private RecordingMaster master;
 
   @BeforeEach
   void start() throws Exception {
-    vertx = Vertx.vertx();
-    LocalCodec.register(vertx);
-    master = RecordingMaster.start(vertx);
-    SchedulerSettings settings = new SchedulerSettings("devcluster", master.url(), "Borealis", "tester", Duration.ofDays(1),
-        "true", 0.25, 128, Duration.ofMinutes(5), null, LifecycleSettings.AURORA_DEFAULTS, Duration.ofHours(1));
-    await(vertx.deployVerticle(new StateVerticle(Clock.systemUTC(), "devcluster", LifecycleSettings.AURORA_DEFAULTS, Duration.ZERO,
-        new SchedulerMetrics(new SimpleMeterRegistry()))));
-    await(vertx.deployVerticle(new OfferVerticle(settings)));
-    await(vertx.deployVerticle(new MesosVerticle(settings)));
-    master.awaitCall(c -> c.type() == SchedulerCall.Type.SUBSCRIBE, "SUBSCRIBE");
+    scheduler = SchedulerOnRecordingMaster.start(true);
+    master = scheduler.master;
   }
 
   @AfterEach
   void stop() throws Exception {
-    master.close();
-    await(vertx.close());
-  }
-
-  private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    scheduler.close();
   }
 
   @Test
@@ -63,7 +43,7 @@ class OfferFlowTest {
         {"cluster": "devcluster", "role": "www-data", "environment": "prod", "name": "later",
          "task": {"processes": [{"name": "p", "cmdline": "sleep 1"}], "resources": {"cpu": 1, "ram": 1048576, "disk": 1048576}}}
         """;
-    await(vertx.eventBus().request(BusAddresses.STATE, new StateRequests.CreateJob(JobJson.read(job).jobs().get(0))));
+    scheduler.state(new StateRequests.CreateJob(JobJson.read(job).jobs().get(0)));
     master.awaitCall(c -> c.type() == SchedulerCall.Type.REVIVE, "REVIVE once a task is pending");
     SchedulerCall accept = master.awaitCall(c -> c.type() == SchedulerCall.Type.ACCEPT, "ACCEPT of the held offer");
     assertThat(accept.accept().offerIds()).containsExactly(OfferId.of("O1"));
