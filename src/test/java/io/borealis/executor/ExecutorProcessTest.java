@@ -14,7 +14,6 @@ import io.borealis.mesos.wire.TaskId;
 import io.borealis.mesos.wire.TaskInfo;
 import io.borealis.mesos.wire.TaskStatus;
 import io.borealis.mesos.wire.TaskStatus.State;
-import io.borealis.mesos.wire.Uuids;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,16 +51,7 @@ class ExecutorProcessTest {
 
   @AfterEach
   void cleanUp() throws Exception {
-    if (executor != null && executor.isAlive()) {
-      executor.descendants().forEach(ProcessHandle::destroyForcibly);
-      executor.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    }
-    if (executor != null) {
-      System.out.println("--- executor stderr ---\n" + Files.readString(sandbox.resolve("stderr")));
-    }
-    if (agent != null) {
-      agent.close();
-    }
+    ExecutorHarness.stop(executor, agent, sandbox);
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
@@ -202,7 +192,7 @@ class ExecutorProcessTest {
 
   @Test
   void aMissingEnvironmentIsReportedWithExitCodeTwo() throws Exception {
-    executor = javaCommand().redirectError(sandbox.resolve("stderr").toFile()).start();
+    executor = ExecutorHarness.command().redirectError(sandbox.resolve("stderr").toFile()).start();
 
     assertExitsWith(2);
     assertThat(Files.readString(sandbox.resolve("stderr"))).contains("MESOS_FRAMEWORK_ID is not set");
@@ -356,41 +346,12 @@ class ExecutorProcessTest {
     agent = new FakeExecutorAgent(vertx, task);
     agent.acknowledgeUpdates = acknowledgeUpdates;
     agent.start();
-    ProcessBuilder builder = javaCommand()
-        .redirectOutput(sandbox.resolve("stdout").toFile())
-        .redirectError(sandbox.resolve("stderr").toFile());
-    Map<String, String> env = builder.environment();
-    env.put("MESOS_FRAMEWORK_ID", FakeExecutorAgent.FRAMEWORK_ID);
-    env.put("MESOS_EXECUTOR_ID", FakeExecutorAgent.EXECUTOR_ID);
-    env.put("MESOS_AGENT_ENDPOINT", "127.0.0.1:" + agent.port());
-    env.put("MESOS_SANDBOX", sandbox.toString());
-    env.put("MESOS_DIRECTORY", sandbox.toString());
-    env.put("MESOS_CHECKPOINT", "0");
-    env.put("MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD", "3secs");
-    env.put("EXPECTED", TASK.value() + " 31005 1 " + FakeExecutorAgent.HOSTNAME + " www-data");
-    executor = builder.start();
-  }
-
-  private ProcessBuilder javaCommand() {
-    ProcessBuilder builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // Small and quick to start: the machine running the tests may have two cores.
-        "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"),
-        "io.borealis.executor.ExecutorMain");
-    builder.environment().keySet().removeIf(name -> name.startsWith("MESOS_"));
-    return builder;
+    executor = ExecutorHarness.start(agent, sandbox,
+        Map.of("EXPECTED", TASK.value() + " 31005 1 " + FakeExecutorAgent.HOSTNAME + " www-data"));
   }
 
   private TaskStatus nextUpdate() throws InterruptedException {
-    TaskStatus status = agent.updates.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    assertThat(status).as("an update within " + TIMEOUT).isNotNull();
-    assertThat(status.taskId()).isEqualTo(TASK);
-    assertThat(status.executorId().value()).isEqualTo(FakeExecutorAgent.EXECUTOR_ID);
-    assertThat(status.source()).isEqualTo(TaskStatus.Source.SOURCE_EXECUTOR);
-    assertThat(Uuids.isValid(status.uuid())).isTrue();
-    assertThat(status.timestamp()).isCloseTo(System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(60.0));
-    return status;
+    return ExecutorHarness.nextUpdate(agent, TASK);
   }
 
   private List<TaskStatus> updatesUntilTerminal() throws InterruptedException {
@@ -402,8 +363,7 @@ class ExecutorProcessTest {
   }
 
   private void assertExitsWith(int code) throws Exception {
-    Process exited = executor.onExit().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    assertThat(exited.exitValue()).isEqualTo(code);
+    ExecutorHarness.assertExitsWith(executor, code);
   }
 
   /**

@@ -78,16 +78,7 @@ class HealthCheckProcessTest {
 
   @AfterEach
   void cleanUp() throws Exception {
-    if (executor != null && executor.isAlive()) {
-      executor.descendants().forEach(ProcessHandle::destroyForcibly);
-      executor.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    }
-    if (executor != null) {
-      System.out.println("--- executor stderr ---\n" + Files.readString(sandbox.resolve("stderr")));
-    }
-    if (agent != null) {
-      agent.close();
-    }
+    ExecutorHarness.stop(executor, agent, sandbox);
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
@@ -216,34 +207,15 @@ class HealthCheckProcessTest {
         payload.getBytes(StandardCharsets.UTF_8));
     agent = new FakeExecutorAgent(vertx, task);
     agent.start();
-    ProcessBuilder builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"),
-        "io.borealis.executor.ExecutorMain")
-        .redirectOutput(sandbox.resolve("stdout").toFile())
-        .redirectError(sandbox.resolve("stderr").toFile());
-    Map<String, String> env = builder.environment();
-    env.keySet().removeIf(name -> name.startsWith("MESOS_") || name.startsWith("BOREALIS_"));
-    env.put("MESOS_FRAMEWORK_ID", FakeExecutorAgent.FRAMEWORK_ID);
-    env.put("MESOS_EXECUTOR_ID", FakeExecutorAgent.EXECUTOR_ID);
-    env.put("MESOS_AGENT_ENDPOINT", "127.0.0.1:" + agent.port());
-    env.put("MESOS_SANDBOX", sandbox.toString());
-    env.put("MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD", "3secs");
-    env.put("BOREALIS_GRACEFUL_SHUTDOWN_WAIT", gracefulWait);
-    env.put("BOREALIS_SHUTDOWN_WAIT", shutdownWait);
-    executor = builder.start();
+    executor = ExecutorHarness.start(agent, sandbox,
+        Map.of("BOREALIS_GRACEFUL_SHUTDOWN_WAIT", gracefulWait, "BOREALIS_SHUTDOWN_WAIT", shutdownWait));
   }
 
   private TaskStatus nextUpdate() throws InterruptedException {
-    TaskStatus status = agent.updates.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    assertThat(status).as("an update within " + TIMEOUT).isNotNull();
-    assertThat(status.taskId()).isEqualTo(TASK);
-    return status;
+    return ExecutorHarness.nextUpdate(agent, TASK);
   }
 
   private void assertExitsWith(int code) throws Exception {
-    Process exited = executor.onExit().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    assertThat(exited.exitValue()).isEqualTo(code);
+    ExecutorHarness.assertExitsWith(executor, code);
   }
 }
