@@ -41,6 +41,10 @@ public final class MesosVerticle extends VerticleBase {
   private FrameworkId frameworkId;
   private String role = "*";
   private long backoffMs = MIN_BACKOFF_MS;
+  /** Mesos' advice: no event at all (heartbeats included) for this many heartbeat intervals means the stream is dead. */
+  static final int MISSED_HEARTBEATS = 5;
+  private long heartbeatIntervalMs;
+  private long watchdog = -1;
   private boolean stopping;
   /**
    * SUPPRESS and REVIVE go out one after the other: sent in parallel they could arrive in the wrong
@@ -80,7 +84,24 @@ public final class MesosVerticle extends VerticleBase {
         });
   }
 
+  /** Restarts the countdown to declaring the stream dead; any event counts as a sign of life. */
+  private void rearmWatchdog() {
+    if (watchdog >= 0) {
+      vertx.cancelTimer(watchdog);
+      watchdog = -1;
+    }
+    if (heartbeatIntervalMs > 0 && !stopping) {
+      watchdog = vertx.setTimer(heartbeatIntervalMs * MISSED_HEARTBEATS, id -> {
+        watchdog = -1;
+        LOG.warning(() -> "No event from Mesos for " + MISSED_HEARTBEATS + " heartbeat intervals; reconnecting");
+        client.disconnect();
+      });
+    }
+  }
+
   private void onStreamClosed(Throwable error) {
+    heartbeatIntervalMs = 0;
+    rearmWatchdog();
     if (stopping) {
       return;
     }
@@ -99,12 +120,16 @@ public final class MesosVerticle extends VerticleBase {
   }
 
   private void onEvent(SchedulerEvent event) {
+    rearmWatchdog();
     if (event.type() == null) {
       return;
     }
     switch (event.type()) {
       case SUBSCRIBED -> {
         frameworkId = event.subscribed().frameworkId();
+        Double interval = event.subscribed().heartbeatIntervalSeconds();
+        heartbeatIntervalMs = interval == null ? 0 : (long) (interval * 1000);
+        rearmWatchdog();
         backoffMs = MIN_BACKOFF_MS;
         vertx.eventBus().publish(BusAddresses.OFFERS, new OfferEvents.AllRescinded());
         reconcile();

@@ -70,6 +70,19 @@ class MesosVerticleTest {
   }
 
   @Test
+  void reconnectsWhenTheMasterFallsSilentForFiveHeartbeatIntervals() throws Exception {
+    // The next subscription is told to expect a heartbeat every 0.1 s, and none ever comes.
+    master.announceHeartbeatInterval(0.1);
+    master.cutStream();
+    master.awaitCall(c -> c.type() == SchedulerCall.Type.SUBSCRIBE, "the re-subscription after the cut");
+
+    long silentSince = System.nanoTime();
+    SchedulerCall again = master.awaitCall(c -> c.type() == SchedulerCall.Type.SUBSCRIBE, "a re-subscription after the silence");
+    assertThat(again.frameworkId()).isEqualTo(RecordingMaster.FRAMEWORK);
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - silentSince)).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(400));
+  }
+
+  @Test
   void acknowledgesAnUpdateOnlyAfterApplyingIt() throws Exception {
     ScheduledTask task = assignedTask();
     byte[] uuid = Uuids.random();

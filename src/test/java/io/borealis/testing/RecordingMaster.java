@@ -26,6 +26,8 @@ public final class RecordingMaster implements AutoCloseable {
   private final HttpServer server;
   private final LinkedBlockingQueue<SchedulerCall> calls = new LinkedBlockingQueue<>();
   private volatile HttpServerResponse stream;
+  /** What SUBSCRIBED tells the framework; the master itself never sends heartbeats. */
+  private volatile double heartbeatSeconds = 15.0;
 
   private RecordingMaster(Vertx vertx, HttpServer server) {
     this.vertx = vertx;
@@ -41,13 +43,18 @@ public final class RecordingMaster implements AutoCloseable {
         HttpServerResponse response = request.response().setChunked(true)
             .putHeader("Content-Type", "application/json").putHeader("Mesos-Stream-Id", "stream-" + System.nanoTime());
         self[0].stream = response;
-        self[0].write(SchedulerEvent.subscribed(FRAMEWORK, 15.0, null));
+        self[0].write(SchedulerEvent.subscribed(FRAMEWORK, self[0].heartbeatSeconds, null));
       } else {
         request.response().setStatusCode(202).end();
       }
     })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     self[0] = new RecordingMaster(vertx, server);
     return self[0];
+  }
+
+  /** The heartbeat interval announced to later subscriptions (no heartbeat is ever sent). */
+  public void announceHeartbeatInterval(double seconds) {
+    heartbeatSeconds = seconds;
   }
 
   public String url() {

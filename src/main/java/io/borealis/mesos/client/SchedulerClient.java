@@ -30,6 +30,7 @@ public final class SchedulerClient {
   private final HttpClient callClient;
   private String masterUrl;
   private String streamId;
+  private HttpClientResponse stream;
 
   public SchedulerClient(Vertx vertx, String masterUrl) {
     this.masterUrl = stripSlash(masterUrl);
@@ -72,7 +73,18 @@ public final class SchedulerClient {
         });
   }
 
+  /**
+   * Drops the subscription connection, as a framework must when the master has gone quiet; the
+   * stream's close handler then runs as for any other end of the stream.
+   */
+  public void disconnect() {
+    if (stream != null) {
+      stream.request().connection().close();
+    }
+  }
+
   private void consume(HttpClientResponse response, Consumer<SchedulerEvent> onEvent, Handler<Throwable> onClosed) {
+    stream = response;
     RecordIo.Decoder decoder = new RecordIo.Decoder();
     boolean[] closed = {false};
     Handler<Throwable> closeOnce = error -> {
