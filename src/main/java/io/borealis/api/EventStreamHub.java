@@ -62,10 +62,6 @@ final class EventStreamHub {
     });
   }
 
-  int subscriberCount() {
-    return subscribers.size();
-  }
-
   private static void write(HttpServerResponse response, ClusterEvent event) {
     if (!response.closed() && !response.ended()) {
       response.write("id: " + event.id() + "\nevent: " + event.type() + "\ndata: " + ApiJson.event(event).encode() + "\n\n");

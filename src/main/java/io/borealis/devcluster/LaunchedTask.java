@@ -1,7 +1,6 @@
 package io.borealis.devcluster;
 
 import io.borealis.mesos.wire.AgentId;
-import io.borealis.mesos.wire.ExecutorId;
 import io.borealis.mesos.wire.FrameworkId;
 import io.borealis.mesos.wire.TaskInfo;
 import io.borealis.mesos.wire.TaskStatus;
@@ -20,10 +19,6 @@ final class LaunchedTask {
     this.info = info;
     this.resources = resources;
     this.latest = latest;
-  }
-
-  ExecutorId executorId() {
-    return info.executor() == null ? null : info.executor().executorId();
   }
 
   boolean isTerminal() {

@@ -47,8 +47,4 @@ final class StatusUpdateStream {
   boolean isFinished() {
     return terminalSeen && pending.isEmpty();
   }
-
-  boolean hasTerminal() {
-    return terminalSeen;
-  }
 }

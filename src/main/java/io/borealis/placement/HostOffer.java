@@ -46,8 +46,4 @@ public record HostOffer(
     }
     return new HostOffer(ids, first.agentId(), first.hostname(), cpus, mem, disk, ports, first.attributes());
   }
-
-  public int freePortCount() {
-    return ports.stream().mapToInt(PortRange::size).sum();
-  }
 }
