@@ -8,6 +8,7 @@ import io.borealis.devcluster.SimulatedAgents;
 import io.borealis.scheduler.SchedulerDeployment;
 import io.borealis.scheduler.SchedulerSettings;
 import io.borealis.state.LifecycleSettings;
+import io.borealis.storage.Storage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -39,9 +40,11 @@ public final class LocalCluster {
    *
    * @param simulated null for real agents that start executor processes; otherwise the agents are
    *     simulated in-process with this behaviour (benchmarks, scale tests)
+   * @param dataDir where the scheduler's state is stored; null keeps nothing (ephemeral)
    */
   public record Options(String host, int httpPort, int masterPort, List<AgentSpec> agents, Path workDir,
-      String cluster, Duration heartbeat, AgentVerticle.AgentSettings agentSettings, SimulatedAgents.Behaviour simulated) {}
+      String cluster, Duration heartbeat, AgentVerticle.AgentSettings agentSettings, SimulatedAgents.Behaviour simulated,
+      Path dataDir) {}
 
   public static Future<LocalCluster> start(MonitoredVertx monitored, Options options) {
     Vertx vertx = monitored.vertx();
@@ -50,8 +53,8 @@ public final class LocalCluster {
             options.heartbeat(), options.agentSettings())
         : DevCluster.startSimulated(vertx, options.host(), options.masterPort(), options.agents(), options.heartbeat(),
             options.simulated(), options.agentSettings().statusUpdateRetry());
-    return devCluster
-        .compose(dev -> {
+    Future<Storage.Opened> storage = SchedulerStorage.open(vertx, options.dataDir());
+    return storage.compose(opened -> devCluster.compose(dev -> {
           SchedulerSettings settings = new SchedulerSettings(options.cluster(), dev.masterUrl(), "Borealis",
               System.getProperty("user.name"), SchedulerSettings.DEFAULT_FAILOVER_TIMEOUT, ExecutorCommand.fromCurrentJvm(),
               SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
@@ -61,9 +64,9 @@ public final class LocalCluster {
           return vertx.deployVerticle(api)
               .compose(id -> SchedulerDeployment.deploy(vertx,
                   settings.withDashboardUrl("http://" + options.host() + ":" + api.port() + "/scheduler"), Clock.systemUTC(),
-                  monitored.registry()))
+                  monitored.registry(), opened))
               .map(scheduler -> new LocalCluster(vertx, scheduler, dev, options.host(), api.port()));
-        });
+        }).onFailure(e -> opened.log().close()));
   }
 
   public String schedulerUrl() {

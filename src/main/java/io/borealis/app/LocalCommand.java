@@ -53,6 +53,13 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--cluster", defaultValue = "devcluster", description = "Cluster name jobs must use (default ${DEFAULT-VALUE}).")
   String cluster;
 
+  @Option(names = "--data-dir", description = "Where the scheduler stores jobs and tasks across restarts "
+      + "(default: $XDG_DATA_HOME/borealis/local, else ~/.local/share/borealis/local).")
+  Path dataDir;
+
+  @Option(names = "--ephemeral", description = "Keep nothing: a throw-away run that forgets every job when it stops.")
+  boolean ephemeral;
+
   @Override
   public Integer call() throws IOException {
     String hostname = InetAddress.getLocalHost().getHostName();
@@ -68,10 +75,14 @@ final class LocalCommand implements Callable<Integer> {
     Path sandboxes = workDir != null ? workDir
         : Path.of(System.getProperty("java.io.tmpdir"), "borealis-" + System.getProperty("user.name"), "agents");
     Files.createDirectories(sandboxes);
+    if (ephemeral && dataDir != null) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--ephemeral and --data-dir exclude each other");
+    }
+    Path storage = ephemeral ? null : dataDir != null ? dataDir : SchedulerStorage.defaultDataDir("local");
     MonitoredVertx monitored = MonitoredVertx.create();
     Vertx vertx = monitored.vertx();
     var options = new LocalCluster.Options(host, httpPort, masterPort, specs, sandboxes, cluster, Duration.ofSeconds(15),
-        AgentVerticle.AgentSettings.defaults(host), null);
+        AgentVerticle.AgentSettings.defaults(host), null, storage);
     LocalCluster started;
     try {
       started = LocalCluster.start(monitored, options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -96,6 +107,7 @@ final class LocalCommand implements Callable<Integer> {
     System.out.println("  API:        " + local.schedulerUrl() + "/api/v1");
     System.out.println("  Mesos:      " + local.masterUrl() + " (" + specs.size() + " agent" + (specs.size() == 1 ? "" : "s") + ")");
     System.out.println("  Sandboxes:  " + sandboxes);
+    System.out.println("  State:      " + (storage == null ? "ephemeral (nothing is kept)" : storage.toAbsolutePath()));
     System.out.println("Try: ./borealis job create devcluster/www-data/prod/hello examples/hello_world.json");
     System.out.println("Press Ctrl-C to stop.");
     return 0;

@@ -30,11 +30,21 @@ final class SchedulerCommand implements Callable<Integer> {
       + "(default: this installation's java and class path, which must exist on every agent).")
   String executorCommand;
 
+  @Option(names = "--data-dir", description = "Where the scheduler stores jobs, tasks and its framework id across restarts.")
+  java.nio.file.Path dataDir;
+
+  @Option(names = "--ephemeral", description = "Keep nothing (testing only): a restart forgets every job and orphans its tasks.")
+  boolean ephemeral;
+
   @Option(names = "--framework-user", description = "User Mesos runs tasks as (default: the user running the scheduler).")
   String user;
 
   @Override
   public Integer call() throws Exception {
+    if (ephemeral == (dataDir != null)) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "give --data-dir DIR (where state is kept) or --ephemeral (keep nothing), exactly one of them");
+    }
     MonitoredVertx monitored = MonitoredVertx.create();
     Vertx vertx = monitored.vertx();
     ApiVerticle api = new ApiVerticle(host, httpPort, cluster, monitored.registry());
@@ -52,8 +62,17 @@ final class SchedulerCommand implements Callable<Integer> {
         SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
         SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, url + "/scheduler",
         LifecycleSettings.AURORA_DEFAULTS, SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL);
-    SchedulerDeployment scheduler = SchedulerDeployment.deploy(vertx, settings, Clock.systemUTC(), monitored.registry())
-        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    SchedulerDeployment scheduler;
+    try {
+      scheduler = SchedulerStorage.open(vertx, ephemeral ? null : dataDir)
+          .compose(storage -> SchedulerDeployment.deploy(vertx, settings, Clock.systemUTC(), monitored.registry(), storage)
+              .onFailure(e -> storage.log().close()))
+          .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      vertx.close();
+      System.err.println("Error: the scheduler could not start: " + e.getCause().getMessage());
+      return 1;
+    }
     LocalCommand.RUNNING.set(true);
     Runtime.getRuntime().addShutdownHook(new Thread(
         () -> scheduler.undeploy().eventually(() -> vertx.close()).toCompletionStage().toCompletableFuture().join(), "borealis-shutdown"));

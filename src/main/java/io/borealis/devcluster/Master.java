@@ -100,6 +100,11 @@ final class Master {
     allocate();
   }
 
+  /** Every task the master tracks that has not ended, as the operator endpoint {@code /master/tasks} lists them. */
+  List<LaunchedTask> liveTasks() {
+    return List.copyOf(tasks.values());
+  }
+
   FrameworkSession framework(FrameworkId id) {
     return frameworks.get(id);
   }

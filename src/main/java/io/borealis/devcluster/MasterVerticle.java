@@ -11,8 +11,11 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,11 +68,30 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
   }
 
   private void route(HttpServerRequest request) {
+    if (request.path().equals("/master/tasks") && request.method() == HttpMethod.GET) {
+      listTasks(request);
+      return;
+    }
     if (!request.path().equals("/api/v1/scheduler")) {
       MesosHttp.answer(request.response(), 404, "Not found: " + request.path());
       return;
     }
     MesosHttp.readCall(request, SchedulerCall.class).onSuccess(call -> dispatch(request, call));
+  }
+
+  /** Mesos' v0 operator view of running tasks: what an operator (or a test) checks frameworks against. */
+  private void listTasks(HttpServerRequest request) {
+    JsonArray tasks = new JsonArray();
+    for (LaunchedTask task : master.liveTasks()) {
+      tasks.add(new JsonObject()
+          .put("id", task.info.taskId().value())
+          .put("name", task.info.name())
+          .put("framework_id", task.framework.value())
+          .put("slave_id", task.agent.value())
+          .put("state", task.latest.state() == null ? null : task.latest.state().name()));
+    }
+    request.response().putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("tasks", tasks).encode());
   }
 
   private void dispatch(HttpServerRequest request, SchedulerCall call) {

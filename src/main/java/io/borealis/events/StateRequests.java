@@ -89,4 +89,21 @@ public final class StateRequests {
   /** From the Mesos client: a task's state as Mesos reports it, already mapped to Borealis states. Reply: none. */
   public record StatusUpdate(String taskId, String agentId, TaskState state, String message, Instant timestamp,
       Boolean healthy) implements Request {}
+
+  /**
+   * From the Mesos client: the framework id Mesos assigned at SUBSCRIBED. Reply (once durable): none;
+   * a restarted scheduler then re-subscribes as the same framework and keeps its tasks.
+   */
+  public record RecordFrameworkId(String frameworkId) implements Request {}
+
+  /** The framework id stored from an earlier run, or null. Reply: {@link StoredFrameworkId}. */
+  public record GetFrameworkId() implements Request {}
+
+  public record StoredFrameworkId(String frameworkId) {}
+
+  /** A consistent copy of everything stored, for {@code borealis admin backup}. Reply: {@link Backup}. */
+  public record GetBackup() implements Request {}
+
+  /** A snapshot file's bytes, restorable with {@code borealis admin restore}. */
+  public record Backup(byte[] snapshot, int jobs, int tasks) {}
 }

@@ -64,7 +64,16 @@ public final class MesosVerticle extends VerticleBase {
     if (!settings.reconciliationInterval().isZero() && !settings.reconciliationInterval().isNegative()) {
       vertx.setPeriodic(settings.reconciliationInterval().toMillis(), id -> reconcile());
     }
-    return commands.completion().onSuccess(v -> subscribe());
+    return commands.completion()
+        .compose(v -> vertx.eventBus().<StateRequests.StoredFrameworkId>request(BusAddresses.STATE, new StateRequests.GetFrameworkId()))
+        .onSuccess(stored -> {
+          String id = stored.body().frameworkId();
+          if (id != null) {
+            frameworkId = FrameworkId.of(id);
+            LOG.info(() -> "Re-registering as framework " + id + ", stored by an earlier run");
+          }
+          subscribe();
+        });
   }
 
   @Override
@@ -132,7 +141,10 @@ public final class MesosVerticle extends VerticleBase {
         rearmWatchdog();
         backoffMs = MIN_BACKOFF_MS;
         vertx.eventBus().publish(BusAddresses.OFFERS, new OfferEvents.AllRescinded());
-        reconcile();
+        // Stored before anything else happens, so a crash from here on re-registers as this framework.
+        vertx.eventBus().request(BusAddresses.STATE, new StateRequests.RecordFrameworkId(frameworkId.value()))
+            .onSuccess(stored -> reconcile())
+            .onFailure(e -> LOG.severe(() -> "Cannot store framework id " + frameworkId.value() + ": " + e.getMessage()));
       }
       case OFFERS -> {
         if (!event.offers().offers().isEmpty()) {

@@ -1,5 +1,6 @@
 package io.borealis.scheduler;
 
+import io.borealis.storage.Storage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,19 +16,24 @@ import java.util.List;
 public final class SchedulerDeployment {
   private final Vertx vertx;
   private final List<String> deploymentIds;
+  private final Storage.Opened storage;
 
-  private SchedulerDeployment(Vertx vertx, List<String> deploymentIds) {
+  private SchedulerDeployment(Vertx vertx, List<String> deploymentIds, Storage.Opened storage) {
     this.vertx = vertx;
     this.deploymentIds = List.copyOf(deploymentIds);
+    this.storage = storage;
   }
 
   /** How often the state verticle checks tasks against the clock. */
   public static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
 
-  public static Future<SchedulerDeployment> deploy(Vertx vertx, SchedulerSettings settings, Clock clock, MeterRegistry registry) {
+  /** Deploys on opened storage, which the deployment then owns and closes on {@link #undeploy}. */
+  public static Future<SchedulerDeployment> deploy(Vertx vertx, SchedulerSettings settings, Clock clock, MeterRegistry registry,
+      Storage.Opened storage) {
     LocalCodec.register(vertx);
     List<String> ids = new ArrayList<>();
-    var state = new StateVerticle(clock, settings.cluster(), settings.lifecycle(), SWEEP_INTERVAL, new SchedulerMetrics(registry));
+    var state = new StateVerticle(clock, settings.cluster(), settings.lifecycle(), SWEEP_INTERVAL, new SchedulerMetrics(registry),
+        storage.log(), storage.state());
     return vertx.deployVerticle(state)
         .compose(id -> {
           ids.add(id);
@@ -39,7 +45,7 @@ public final class SchedulerDeployment {
         })
         .map(id -> {
           ids.add(id);
-          return new SchedulerDeployment(vertx, ids);
+          return new SchedulerDeployment(vertx, ids, storage);
         });
   }
 
@@ -49,6 +55,9 @@ public final class SchedulerDeployment {
       String id = deploymentIds.get(i);
       chain = chain.compose(v -> vertx.undeploy(id));
     }
-    return chain;
+    return chain.eventually(() -> vertx.executeBlocking(() -> {
+      storage.log().close();
+      return null;
+    }));
   }
 }

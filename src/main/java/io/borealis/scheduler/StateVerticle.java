@@ -30,6 +30,11 @@ import io.borealis.state.TaskFacts;
 import io.borealis.state.TaskStateMachine;
 import io.borealis.state.TransientStatePolicy;
 import io.borealis.state.Transition;
+import io.borealis.state.HistoryRetention;
+import io.borealis.storage.Mutation;
+import io.borealis.storage.SnapshotFile;
+import io.borealis.storage.StateLog;
+import io.borealis.storage.StoredState;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -47,7 +52,8 @@ import java.util.logging.Logger;
 /**
  * The single owner of jobs and tasks. Every change goes through {@link #transition}: the pure state
  * machine decides, this verticle stores the new task, publishes the event, then applies the effects
- * in the order the machine listed them.
+ * in the order the machine listed them. Each request's changes become durable as one batch before
+ * its replies, events and Mesos commands leave (see {@link Outbox}).
  */
 public final class StateVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(StateVerticle.class.getName());
@@ -57,22 +63,29 @@ public final class StateVerticle extends VerticleBase {
   private final LifecycleSettings lifecycle;
   private final Duration sweepInterval;
   private final TaskStore store = new TaskStore();
+  private final StateLog log;
+  private final StoredState recovered;
+  private Outbox outbox;
   private final Map<String, String> pendingReasons = new HashMap<>();
   /** KILLs re-sent so far per task being killed; only counts, so a restart at worst re-sends one. */
   private final Map<String, Integer> killRetriesSent = new HashMap<>();
   /** The last health each running task's executor reported (tasks with health checks only). */
   private final Map<String, Boolean> health = new HashMap<>();
-  /** When each THROTTLED task may become PENDING. */
-  private final Map<String, Instant> throttledUntil = new HashMap<>();
   private final SchedulerMetrics metrics;
   private long lastEventId;
+  private long storedEventId;
+  private Instant lastPrune = Instant.EPOCH;
 
   /**
    * @param sweepInterval how often tasks are checked for timeouts, kill retries and the end of
    *     throttling; {@link Duration#ZERO} leaves it to {@link StateRequests.Sweep} requests
+   * @param log where changes become durable
+   * @param recovered what storage held at start
    */
   public StateVerticle(Clock clock, String cluster, LifecycleSettings lifecycle, Duration sweepInterval,
-      SchedulerMetrics metrics) {
+      SchedulerMetrics metrics, StateLog log, StoredState recovered) {
+    this.log = log;
+    this.recovered = recovered;
     this.clock = clock;
     this.metrics = metrics;
     this.cluster = cluster;
@@ -82,14 +95,47 @@ public final class StateVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    outbox = new Outbox(log, context);
+    store.load(recovered);
+    lastEventId = recovered.lastEventId();
+    storedEventId = lastEventId;
     if (!sweepInterval.isZero()) {
-      vertx.setPeriodic(sweepInterval.toMillis(), id -> sweep());
+      vertx.setPeriodic(sweepInterval.toMillis(), id -> {
+        sweep();
+        commit();
+      });
     }
     return vertx.eventBus().<Request>consumer(BusAddresses.STATE, this::handle).completion();
   }
 
   private void handle(Message<Request> message) {
+    try {
+      dispatch(message);
+    } finally {
+      commit();
+    }
+  }
+
+  /** Hands this request's changes to storage; its effects follow once they are durable. */
+  private void commit() {
+    List<Mutation> changes = store.drainChanges();
+    if (lastEventId != storedEventId) {
+      changes = new ArrayList<>(changes);
+      changes.add(new Mutation.SaveEventId(lastEventId));
+      storedEventId = lastEventId;
+    }
+    outbox.commit(changes);
+    if (log.wantsSnapshot()) {
+      log.snapshot(store.asMutations(lastEventId));
+    }
+  }
+
+  private void dispatch(Message<Request> message) {
     Request request = message.body();
+    if (outbox.failure() != null && !isQuery(request)) {
+      message.fail(503, "storage failed, so no change can be accepted: " + outbox.failure().getMessage());
+      return;
+    }
     if (request instanceof CreateJob create) {
       createJob(message, create.config());
     } else if (request instanceof KillTasks kill) {
@@ -98,40 +144,65 @@ public final class StateVerticle extends VerticleBase {
       restartTasks(message, restart);
     } else if (request instanceof StatusUpdate update) {
       statusUpdate(update);
-      message.reply(null);
+      outbox.reply(message, null);
     } else if (request instanceof PlaceTasks place) {
-      message.reply(new TaskList(place(place)));
+      outbox.reply(message, new TaskList(place(place)));
     } else if (request instanceof StateRequests.GetTasksOnAgents) {
-      message.reply(new TaskList(store.allTasks().filter(t -> t.state().isOnAgent() && t.agentId() != null).toList()));
+      outbox.reply(message, new TaskList(store.allTasks().filter(t -> t.state().isOnAgent() && t.agentId() != null).toList()));
     } else if (request instanceof GetPendingTasks) {
-      message.reply(StateQueries.pendingWork(store));
+      outbox.reply(message, StateQueries.pendingWork(store));
     } else if (request instanceof GetJob get) {
       getJob(message, get.key());
     } else if (request instanceof ListJobs list) {
-      message.reply(StateQueries.listJobs(store, list));
+      outbox.reply(message, StateQueries.listJobs(store, list));
     } else if (request instanceof QueryTasks query) {
-      message.reply(new TaskList(StateQueries.query(store, query)));
+      outbox.reply(message, new TaskList(StateQueries.query(store, query)));
     } else if (request instanceof StateRequests.Sweep) {
       sweep();
-      message.reply(null);
+      outbox.reply(message, null);
     } else if (request instanceof GetTask get) {
       ScheduledTask task = store.task(get.taskId());
       if (task == null) {
-        message.fail(404, "no task with id " + get.taskId());
+        outbox.fail(message, 404, "no task with id " + get.taskId());
       } else {
-        message.reply(task);
+        outbox.reply(message, task);
       }
+    } else if (request instanceof StateRequests.RecordFrameworkId record) {
+      if (!record.frameworkId().equals(store.frameworkId())) {
+        store.saveFrameworkId(record.frameworkId());
+      }
+      outbox.reply(message, null);
+    } else if (request instanceof StateRequests.GetFrameworkId) {
+      outbox.reply(message, new StateRequests.StoredFrameworkId(store.frameworkId()));
+    } else if (request instanceof StateRequests.GetBackup) {
+      backup(message);
     }
+  }
+
+  private static boolean isQuery(Request request) {
+    return request instanceof GetJob || request instanceof ListJobs || request instanceof QueryTasks
+        || request instanceof GetTask || request instanceof GetPendingTasks || request instanceof StateRequests.GetTasksOnAgents
+        || request instanceof StateRequests.GetFrameworkId || request instanceof StateRequests.GetBackup;
+  }
+
+  /** Everything acknowledged so far, encoded off the event loop as a snapshot file's bytes. */
+  private void backup(Message<Request> message) {
+    List<Mutation> state = store.asMutations(lastEventId);
+    int jobs = (int) store.jobs().count();
+    int tasks = (int) store.allTasks().count();
+    outbox.later(() -> vertx.executeBlocking(() -> SnapshotFile.encode(state))
+        .onSuccess(bytes -> message.reply(new StateRequests.Backup(bytes, jobs, tasks)))
+        .onFailure(e -> message.fail(500, "backup failed: " + e.getMessage())));
   }
 
   private void createJob(Message<Request> message, JobConfig config) {
     JobKey key = config.key();
     if (!key.cluster().equals(cluster)) {
-      message.fail(400, "this scheduler serves cluster '" + cluster + "', not '" + key.cluster() + "'");
+      outbox.fail(message, 400, "this scheduler serves cluster '" + cluster + "', not '" + key.cluster() + "'");
       return;
     }
     if (!store.activeTasksOf(key).isEmpty()) {
-      message.fail(409, "job " + key + " already exists; kill it first or start an update");
+      outbox.fail(message, 409, "job " + key + " already exists; kill it first or start an update");
       return;
     }
     store.saveJob(config);
@@ -141,7 +212,7 @@ public final class StateVerticle extends VerticleBase {
       addTask(config, instance, null, 0, "Task created");
     }
     LOG.info(() -> "Created job " + key + " with " + config.instances() + " instance(s)");
-    message.reply(new JobCreated(key, config.instances()));
+    outbox.reply(message, new JobCreated(key, config.instances()));
   }
 
   private void addTask(JobConfig config, int instance, String ancestorId, int failureCount, String reason) {
@@ -155,14 +226,14 @@ public final class StateVerticle extends VerticleBase {
     if (throttle.isZero()) {
       transition(task, TaskState.PENDING, reason);
     } else {
-      throttledUntil.put(id, clock.instant().plus(throttle));
+      store.throttle(id, clock.instant().plus(throttle));
       transition(task, TaskState.THROTTLED, reason + "; throttled for " + throttle.toSeconds() + " s because it flapped");
     }
   }
 
   private void killTasks(Message<Request> message, KillTasks kill) {
     if (store.job(kill.key()) == null && !store.hasHistory(kill.key())) {
-      message.fail(404, "no job " + kill.key());
+      outbox.fail(message, 404, "no job " + kill.key());
       return;
     }
     List<String> killing = new ArrayList<>();
@@ -172,12 +243,12 @@ public final class StateVerticle extends VerticleBase {
         transition(task, TaskState.KILLING, kill.reason());
       }
     }
-    message.reply(new KillStarted(killing));
+    outbox.reply(message, new KillStarted(killing));
   }
 
   private void restartTasks(Message<Request> message, StateRequests.RestartTasks restart) {
     if (store.job(restart.key()) == null) {
-      message.fail(404, "no job " + restart.key());
+      outbox.fail(message, 404, "no job " + restart.key());
       return;
     }
     List<String> restarting = new ArrayList<>();
@@ -188,7 +259,7 @@ public final class StateVerticle extends VerticleBase {
         transition(task, TaskState.RESTARTING, "Restarting by request");
       }
     }
-    message.reply(new KillStarted(restarting));
+    outbox.reply(message, new KillStarted(restarting));
   }
 
   private void statusUpdate(StatusUpdate update) {
@@ -197,7 +268,7 @@ public final class StateVerticle extends VerticleBase {
       // Mesos runs something we do not know (or no longer track): make sure it stops.
       if (update.state() != null && !update.state().isTerminal() && update.agentId() != null) {
         LOG.warning(() -> "Killing unknown task " + update.taskId() + " reported " + update.state());
-        vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Kill(update.taskId(), update.agentId()));
+        sendToMesos(new MesosCommands.Kill(update.taskId(), update.agentId()));
       }
       return;
     }
@@ -256,7 +327,7 @@ public final class StateVerticle extends VerticleBase {
       health.remove(task.taskId());
     }
     if (task.state() == TaskState.THROTTLED) {
-      throttledUntil.remove(task.taskId());
+      store.throttle(task.taskId(), null);
     }
     publish(new ClusterEvent.TaskStateChanged(++lastEventId, clock.instant(), next.jobKey(), next.taskId(),
         next.instance(), task.state(), to, next.host(), message));
@@ -268,7 +339,7 @@ public final class StateVerticle extends VerticleBase {
       switch (effect) {
         case KILL -> {
           if (task.agentId() != null) {
-            vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Kill(task.taskId(), task.agentId()));
+            sendToMesos(new MesosCommands.Kill(task.taskId(), task.agentId()));
           }
         }
         case RESCHEDULE, RESCHEDULE_AS_FAILURE -> reschedule(task, effect == Effect.RESCHEDULE_AS_FAILURE);
@@ -309,7 +380,7 @@ public final class StateVerticle extends VerticleBase {
         transition(task, TaskState.LOST, "Task timed out after " + lifecycle.transientTimeout().toMinutes() + " min in "
             + task.state());
       } else if (task.state() == TaskState.THROTTLED) {
-        Instant until = throttledUntil.get(task.taskId());
+        Instant until = store.throttledUntil(task.taskId());
         if (until == null || !now.isBefore(until)) {
           transition(task, TaskState.PENDING, "Throttling ended");
         }
@@ -318,8 +389,24 @@ public final class StateVerticle extends VerticleBase {
         if (dueRetries > killRetriesSent.getOrDefault(task.taskId(), 0) && task.agentId() != null) {
           killRetriesSent.put(task.taskId(), dueRetries);
           LOG.info(() -> "Re-sending KILL of " + task.taskId() + ", " + task.state() + " since " + task.since());
-          vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Kill(task.taskId(), task.agentId()));
+          sendToMesos(new MesosCommands.Kill(task.taskId(), task.agentId()));
         }
+      }
+    }
+    if (!now.isBefore(lastPrune.plus(HistoryRetention.PRUNE_INTERVAL))) {
+      lastPrune = now;
+      pruneHistory(now);
+    }
+  }
+
+  /** Drops old finished tasks (and jobs left with none) so the store does not grow without bound. */
+  private void pruneHistory(Instant now) {
+    for (JobConfig job : store.jobs().toList()) {
+      for (String taskId : HistoryRetention.AURORA_DEFAULTS.prunable(store.tasksOf(job.key()), now)) {
+        store.delete(taskId);
+      }
+      if (!store.hasHistory(job.key())) {
+        store.deleteJob(job.key());
       }
     }
   }
@@ -327,13 +414,17 @@ public final class StateVerticle extends VerticleBase {
   private void getJob(Message<Request> message, JobKey key) {
     JobView view = StateQueries.jobView(store, key, pendingReasons, health);
     if (view == null) {
-      message.fail(404, "no job " + key);
+      outbox.fail(message, 404, "no job " + key);
     } else {
-      message.reply(view);
+      outbox.reply(message, view);
     }
   }
 
   private void publish(ClusterEvent event) {
-    vertx.eventBus().publish(BusAddresses.EVENTS, event);
+    outbox.later(() -> vertx.eventBus().publish(BusAddresses.EVENTS, event));
+  }
+
+  private void sendToMesos(MesosCommands.Command command) {
+    outbox.later(() -> vertx.eventBus().send(BusAddresses.MESOS, command));
   }
 }

@@ -4,6 +4,9 @@ import io.borealis.model.JobConfig;
 import io.borealis.model.JobKey;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
+import io.borealis.storage.Mutation;
+import io.borealis.storage.StoredState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,13 +19,28 @@ import java.util.stream.Stream;
 
 /**
  * Jobs and tasks in memory, indexed by job. Owned by the state verticle and touched only on its event
- * loop, so it needs no locks. Finished tasks stay as the job's history.
+ * loop, so it needs no locks. Finished tasks stay as the job's history until pruned. Every change is
+ * also recorded as a {@link Mutation}, which the verticle drains and makes durable before anyone
+ * outside hears of it.
  */
 final class TaskStore {
   private final Map<JobKey, JobConfig> jobs = new LinkedHashMap<>();
   private final Map<String, ScheduledTask> tasks = new HashMap<>();
   private final Map<JobKey, Set<String>> tasksByJob = new HashMap<>();
   private final Set<String> pending = new LinkedHashSet<>();
+  /** When each THROTTLED task may become PENDING. */
+  private final Map<String, Instant> throttledUntil = new HashMap<>();
+  private String frameworkId;
+  /** Changes not yet handed to storage, the latest per subject: a batch needs only the final value. */
+  private final Map<String, Mutation> changes = new LinkedHashMap<>();
+
+  /** Fills an empty store from recovered state, recording nothing: it is already durable. */
+  void load(StoredState state) {
+    state.jobs().values().forEach(job -> jobs.put(job.key(), job));
+    state.tasks().values().forEach(this::index);
+    throttledUntil.putAll(state.throttles());
+    frameworkId = state.frameworkId();
+  }
 
   JobConfig job(JobKey key) {
     return jobs.get(key);
@@ -30,6 +48,7 @@ final class TaskStore {
 
   void saveJob(JobConfig config) {
     jobs.put(config.key(), config);
+    record(new Mutation.SaveJob(config));
   }
 
   Stream<JobConfig> jobs() {
@@ -41,6 +60,11 @@ final class TaskStore {
   }
 
   void save(ScheduledTask task) {
+    index(task);
+    record(new Mutation.SaveTask(task));
+  }
+
+  private void index(ScheduledTask task) {
     tasks.put(task.taskId(), task);
     tasksByJob.computeIfAbsent(task.jobKey(), k -> new LinkedHashSet<>()).add(task.taskId());
     if (task.state() == TaskState.PENDING) {
@@ -53,13 +77,46 @@ final class TaskStore {
   void delete(String taskId) {
     ScheduledTask task = tasks.remove(taskId);
     pending.remove(taskId);
+    throttledUntil.remove(taskId);
     if (task != null) {
       Set<String> ids = tasksByJob.get(task.jobKey());
       ids.remove(taskId);
       if (ids.isEmpty()) {
         tasksByJob.remove(task.jobKey());
       }
+      record(new Mutation.RemoveTask(taskId));
     }
+  }
+
+  /** Forgets a job whose tasks are all gone. */
+  void deleteJob(JobKey key) {
+    if (jobs.remove(key) != null) {
+      record(new Mutation.RemoveJob(key));
+    }
+  }
+
+  Instant throttledUntil(String taskId) {
+    return throttledUntil.get(taskId);
+  }
+
+  void throttle(String taskId, Instant until) {
+    if (until == null) {
+      if (throttledUntil.remove(taskId) == null) {
+        return;
+      }
+    } else {
+      throttledUntil.put(taskId, until);
+    }
+    record(new Mutation.SaveThrottle(taskId, until));
+  }
+
+  String frameworkId() {
+    return frameworkId;
+  }
+
+  void saveFrameworkId(String id) {
+    frameworkId = id;
+    record(new Mutation.SaveFrameworkId(id));
   }
 
   /** All tasks of a job, history included, ordered by instance then by age. */
@@ -87,5 +144,33 @@ final class TaskStore {
 
   Stream<ScheduledTask> allTasks() {
     return tasks.values().stream();
+  }
+
+  private void record(Mutation mutation) {
+    changes.remove(mutation.subject());
+    changes.put(mutation.subject(), mutation);
+  }
+
+  /** The changes since the last call, in the order of their latest values. */
+  List<Mutation> drainChanges() {
+    if (changes.isEmpty()) {
+      return List.of();
+    }
+    List<Mutation> drained = new ArrayList<>(changes.values());
+    changes.clear();
+    return drained;
+  }
+
+  /** The whole store as mutations, for a snapshot or backup; shares the immutable values. */
+  List<Mutation> asMutations(long lastEventId) {
+    List<Mutation> result = new ArrayList<>(jobs.size() + tasks.size() + throttledUntil.size() + 2);
+    if (frameworkId != null) {
+      result.add(new Mutation.SaveFrameworkId(frameworkId));
+    }
+    result.add(new Mutation.SaveEventId(lastEventId));
+    jobs.values().forEach(job -> result.add(new Mutation.SaveJob(job)));
+    tasks.values().forEach(task -> result.add(new Mutation.SaveTask(task)));
+    throttledUntil.forEach((id, until) -> result.add(new Mutation.SaveThrottle(id, until)));
+    return result;
   }
 }

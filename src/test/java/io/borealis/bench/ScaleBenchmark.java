@@ -108,7 +108,8 @@ public final class ScaleBenchmark {
     MonitoredVertx monitored = MonitoredVertx.create();
     var settings = new AgentVerticle.AgentSettings("127.0.0.1", Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofSeconds(5));
     var options = new LocalCluster.Options("127.0.0.1", 0, 0, specs, Path.of("target/bench/sandboxes"), "devcluster",
-        Duration.ofSeconds(15), settings, SimulatedAgents.Behaviour.runForever(Duration.ofMillis(10)));
+        Duration.ofSeconds(15), settings, SimulatedAgents.Behaviour.runForever(Duration.ofMillis(10)),
+        Path.of("target/bench/data-" + System.currentTimeMillis()));
     long startupBegin = System.nanoTime();
     LocalCluster cluster = LocalCluster.start(monitored, options).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     double startupMs = (System.nanoTime() - startupBegin) / 1e6;

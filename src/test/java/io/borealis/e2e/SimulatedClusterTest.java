@@ -49,7 +49,7 @@ class SimulatedClusterTest {
     MonitoredVertx monitored = MonitoredVertx.create();
     var settings = new AgentVerticle.AgentSettings("127.0.0.1", Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(1));
     var options = new LocalCluster.Options("127.0.0.1", 0, 0, agents, dir, "devcluster", Duration.ofSeconds(2), settings,
-        SimulatedAgents.Behaviour.runForever(Duration.ofMillis(20)));
+        SimulatedAgents.Behaviour.runForever(Duration.ofMillis(20)), null);
     LocalCluster cluster = LocalCluster.start(monitored, options).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     HttpClient http = HttpClient.newHttpClient();
     try (SseCollector sse = SseCollector.connect(monitored.vertx(), cluster.schedulerUrl() + "/api/v1/events?role=sim")) {

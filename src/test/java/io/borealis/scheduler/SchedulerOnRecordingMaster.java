@@ -1,5 +1,7 @@
 package io.borealis.scheduler;
 
+import io.borealis.storage.StateLog;
+import io.borealis.storage.StoredState;
 import io.borealis.events.BusAddresses;
 import io.borealis.events.StateRequests;
 import io.borealis.mesos.wire.SchedulerCall;
@@ -32,7 +34,7 @@ final class SchedulerOnRecordingMaster implements AutoCloseable {
     SchedulerSettings settings = new SchedulerSettings("devcluster", master.url(), "Borealis", "tester", Duration.ofDays(1),
         "true", 0.25, 128, Duration.ofMinutes(5), null, LifecycleSettings.AURORA_DEFAULTS, Duration.ofHours(1));
     await(vertx.deployVerticle(new StateVerticle(Clock.systemUTC(), "devcluster", LifecycleSettings.AURORA_DEFAULTS, Duration.ZERO,
-        new SchedulerMetrics(new SimpleMeterRegistry()))));
+        new SchedulerMetrics(new SimpleMeterRegistry()), StateLog.ephemeral(), StoredState.empty())));
     if (withPlacement) {
       await(vertx.deployVerticle(new OfferVerticle(settings)));
     }

@@ -1,6 +1,9 @@
 package io.borealis.scheduler;
 
+import io.borealis.storage.StateLog;
+import io.borealis.storage.StoredState;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.borealis.config.JobJson;
 import io.borealis.events.BusAddresses;
@@ -49,7 +52,7 @@ class TaskLifecycleStoryTest {
     vertx.eventBus().<MesosCommands.Command>consumer(BusAddresses.MESOS, m -> mesos.add(m.body()));
     vertx.eventBus().<ClusterEvent>consumer(BusAddresses.EVENTS, m -> events.add(m.body()));
     await(vertx.deployVerticle(new StateVerticle(clock, "devcluster", LifecycleSettings.AURORA_DEFAULTS, Duration.ZERO,
-        new SchedulerMetrics(registry))));
+        new SchedulerMetrics(registry), StateLog.ephemeral(), StoredState.empty())));
     JobConfig config = JobJson.read(JOB).jobs().get(0);
     request(new StateRequests.CreateJob(config));
   }
@@ -99,6 +102,21 @@ class TaskLifecycleStoryTest {
 
   private long killsSentFor(String taskId) {
     return mesos.stream().filter(c -> c instanceof MesosCommands.Kill kill && kill.taskId().equals(taskId)).count();
+  }
+
+  @Test
+  void aKilledJobsHistoryIsPrunedAfterTwoDaysAndTheJobWithIt() throws Exception {
+    ScheduledTask task = place();
+    report(task, TaskState.RUNNING);
+    request(new StateRequests.KillTasks(KEY, null, "done with it"));
+    report(task, TaskState.KILLED);
+    after(Duration.ofDays(1));
+    assertThat(tasks()).singleElement().satisfies(t -> assertThat(t.state()).isEqualTo(TaskState.KILLED));
+
+    after(Duration.ofDays(1).plusMinutes(2));
+    assertThatThrownBy(this::tasks).hasMessageContaining("no job " + KEY);
+    var jobs = (List<?>) request(new StateRequests.ListJobs(null, null));
+    assertThat(jobs).isEmpty();
   }
 
   @Test

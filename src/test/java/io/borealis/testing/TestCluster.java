@@ -58,7 +58,7 @@ public final class TestCluster implements AutoCloseable {
     MonitoredVertx monitored = MonitoredVertx.create();
     Vertx vertx = monitored.vertx();
     var settings = new AgentVerticle.AgentSettings("127.0.0.1", Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(2));
-    var options = new LocalCluster.Options("127.0.0.1", 0, 0, agents, workDir, "devcluster", Duration.ofSeconds(2), settings, null);
+    var options = new LocalCluster.Options("127.0.0.1", 0, 0, agents, workDir, "devcluster", Duration.ofSeconds(2), settings, null, null);
     LocalCluster cluster = LocalCluster.start(monitored, options).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     Path config = Files.createDirectories(home.resolve(".borealis")).resolve("clusters.json");
     Files.writeString(config, "[{\"name\": \"devcluster\", \"scheduler_uri\": \"" + cluster.schedulerUrl() + "\"}]");

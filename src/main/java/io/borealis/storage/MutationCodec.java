@@ -1,0 +1,174 @@
+package io.borealis.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.borealis.config.JobJson;
+import io.borealis.model.JobConfig;
+import io.borealis.model.JobKey;
+import io.borealis.model.ScheduledTask;
+import io.borealis.model.TaskEvent;
+import io.borealis.model.TaskState;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mutations as JSON records. A task refers to its job config by a number that a {@code config}
+ * record earlier in the same file defines, so thousands of tasks of one job store the config once.
+ * Both directions are stateful per file: start a new {@link Encoder} or {@link Decoder} for each.
+ */
+final class MutationCodec {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private MutationCodec() {}
+
+  /** Turns mutations into payloads, emitting each config the first time a task of this file uses it. */
+  static final class Encoder {
+    /** By identity: tasks share their config object, and equals() on a config walks all of it. */
+    private final Map<JobConfig, Integer> configIds = new IdentityHashMap<>();
+
+    void encode(Mutation mutation, List<byte[]> out) {
+      ObjectNode node = MAPPER.createObjectNode();
+      if (mutation instanceof Mutation.SaveJob m) {
+        node.put("t", "job").put("config", configId(m.config(), out));
+      } else if (mutation instanceof Mutation.RemoveJob m) {
+        node.put("t", "-job").put("key", m.key().toString());
+      } else if (mutation instanceof Mutation.SaveTask m) {
+        writeTask(node, m.task(), configId(m.task().config(), out));
+      } else if (mutation instanceof Mutation.RemoveTask m) {
+        node.put("t", "-task").put("id", m.taskId());
+      } else if (mutation instanceof Mutation.SaveThrottle m) {
+        node.put("t", "throttle").put("task", m.taskId());
+        if (m.until() != null) {
+          node.put("until", nanos(m.until()));
+        }
+      } else if (mutation instanceof Mutation.SaveFrameworkId m) {
+        node.put("t", "framework").put("id", m.frameworkId());
+      } else if (mutation instanceof Mutation.SaveEventId m) {
+        node.put("t", "event-id").put("last", m.lastEventId());
+      }
+      out.add(bytes(node));
+    }
+
+    private int configId(JobConfig config, List<byte[]> out) {
+      Integer known = configIds.get(config);
+      if (known != null) {
+        return known;
+      }
+      int id = configIds.size() + 1;
+      configIds.put(config, id);
+      out.add(bytes(MAPPER.createObjectNode().put("t", "config").put("id", id).set("job", JobJson.write(config))));
+      return id;
+    }
+
+    private static void writeTask(ObjectNode node, ScheduledTask task, int configId) {
+      node.put("t", "task").put("id", task.taskId()).put("config", configId).put("instance", task.instance())
+          .put("state", task.state().name()).put("failures", task.failureCount());
+      putIfPresent(node, "agent", task.agentId());
+      putIfPresent(node, "host", task.host());
+      putIfPresent(node, "ancestor", task.ancestorId());
+      if (!task.ports().isEmpty()) {
+        ObjectNode ports = node.putObject("ports");
+        task.ports().forEach(ports::put);
+      }
+      ArrayNode events = node.putArray("events");
+      for (TaskEvent event : task.events()) {
+        ArrayNode entry = events.addArray().add(nanos(event.timestamp())).add(event.state().name());
+        if (event.message() != null) {
+          entry.add(event.message());
+        }
+      }
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+      if (value != null) {
+        node.put(field, value);
+      }
+    }
+  }
+
+  /** Reads payloads back, keeping the configs defined so far in this file. */
+  static final class Decoder {
+    private final Map<Integer, JobConfig> configs = new HashMap<>();
+
+    /** The mutation in a payload, or null for a record that only defines a config. */
+    Mutation decode(byte[] payload) {
+      JsonNode node;
+      try {
+        node = MAPPER.readTree(payload);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+      }
+      String type = node.path("t").asText();
+      return switch (type) {
+        case "config" -> {
+          JobJson.ReadResult result = JobJson.read(node.get("job"));
+          if (!result.ok()) {
+            throw new IllegalArgumentException("stored job config is invalid: " + result.problems());
+          }
+          configs.put(node.get("id").asInt(), result.jobs().get(0));
+          yield null;
+        }
+        case "job" -> new Mutation.SaveJob(config(node.get("config").asInt()));
+        case "-job" -> new Mutation.RemoveJob(JobKey.parse(node.get("key").asText()));
+        case "task" -> new Mutation.SaveTask(readTask(node));
+        case "-task" -> new Mutation.RemoveTask(node.get("id").asText());
+        case "throttle" -> new Mutation.SaveThrottle(node.get("task").asText(),
+            node.has("until") ? instant(node.get("until").asLong()) : null);
+        case "framework" -> new Mutation.SaveFrameworkId(node.get("id").asText());
+        case "event-id" -> new Mutation.SaveEventId(node.get("last").asLong());
+        default -> throw new IllegalArgumentException("unknown record type '" + type + "'");
+      };
+    }
+
+    private JobConfig config(int id) {
+      JobConfig config = configs.get(id);
+      if (config == null) {
+        throw new IllegalArgumentException("refers to config " + id + ", which no earlier record defines");
+      }
+      return config;
+    }
+
+    private ScheduledTask readTask(JsonNode node) {
+      Map<String, Integer> ports = new LinkedHashMap<>();
+      node.path("ports").fields().forEachRemaining(e -> ports.put(e.getKey(), e.getValue().asInt()));
+      List<TaskEvent> events = new ArrayList<>();
+      for (JsonNode event : node.path("events")) {
+        events.add(new TaskEvent(instant(event.get(0).asLong()), TaskState.valueOf(event.get(1).asText()),
+            event.has(2) ? event.get(2).asText() : null));
+      }
+      return new ScheduledTask(node.get("id").asText(), config(node.get("config").asInt()), node.get("instance").asInt(),
+          TaskState.valueOf(node.get("state").asText()), text(node, "agent"), text(node, "host"), ports,
+          node.path("failures").asInt(), text(node, "ancestor"), events);
+    }
+
+    private static String text(JsonNode node, String field) {
+      JsonNode value = node.get(field);
+      return value == null || value.isNull() ? null : value.asText();
+    }
+  }
+
+  private static byte[] bytes(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsBytes(node);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode " + node, e);
+    }
+  }
+
+  /** Instants as nanoseconds since the epoch: exact, and one number instead of an ISO string. */
+  private static long nanos(Instant instant) {
+    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+  }
+
+  private static Instant instant(long nanos) {
+    return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+  }
+}

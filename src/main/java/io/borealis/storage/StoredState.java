@@ -1,0 +1,89 @@
+package io.borealis.storage;
+
+import io.borealis.model.JobConfig;
+import io.borealis.model.JobKey;
+import io.borealis.model.ScheduledTask;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything the scheduler keeps across restarts, as plain values: what a snapshot holds and what
+ * replaying a journal builds. Not thread-safe; built by one thread, then handed over.
+ */
+public final class StoredState {
+  private final Map<JobKey, JobConfig> jobs = new LinkedHashMap<>();
+  private final Map<String, ScheduledTask> tasks = new LinkedHashMap<>();
+  private final Map<String, Instant> throttles = new LinkedHashMap<>();
+  private String frameworkId;
+  private long lastEventId;
+
+  public static StoredState empty() {
+    return new StoredState();
+  }
+
+  public void apply(Mutation mutation) {
+    if (mutation instanceof Mutation.SaveJob m) {
+      jobs.put(m.config().key(), m.config());
+    } else if (mutation instanceof Mutation.RemoveJob m) {
+      jobs.remove(m.key());
+    } else if (mutation instanceof Mutation.SaveTask m) {
+      tasks.put(m.task().taskId(), m.task());
+    } else if (mutation instanceof Mutation.RemoveTask m) {
+      tasks.remove(m.taskId());
+      throttles.remove(m.taskId());
+    } else if (mutation instanceof Mutation.SaveThrottle m) {
+      if (m.until() == null) {
+        throttles.remove(m.taskId());
+      } else {
+        throttles.put(m.taskId(), m.until());
+      }
+    } else if (mutation instanceof Mutation.SaveFrameworkId m) {
+      frameworkId = m.frameworkId();
+    } else if (mutation instanceof Mutation.SaveEventId m) {
+      lastEventId = Math.max(lastEventId, m.lastEventId());
+    }
+  }
+
+  public Map<JobKey, JobConfig> jobs() {
+    return jobs;
+  }
+
+  public Map<String, ScheduledTask> tasks() {
+    return tasks;
+  }
+
+  public Map<String, Instant> throttles() {
+    return throttles;
+  }
+
+  public String frameworkId() {
+    return frameworkId;
+  }
+
+  public long lastEventId() {
+    return lastEventId;
+  }
+
+  public boolean isEmpty() {
+    return jobs.isEmpty() && tasks.isEmpty() && frameworkId == null;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof StoredState that && jobs.equals(that.jobs) && tasks.equals(that.tasks)
+        && throttles.equals(that.throttles) && java.util.Objects.equals(frameworkId, that.frameworkId)
+        && lastEventId == that.lastEventId;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(jobs, tasks, throttles, frameworkId, lastEventId);
+  }
+
+  @Override
+  public String toString() {
+    return "StoredState[" + jobs.size() + " jobs, " + tasks.size() + " tasks, framework " + frameworkId
+        + ", last event " + lastEventId + "]";
+  }
+}
