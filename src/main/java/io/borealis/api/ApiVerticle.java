@@ -2,13 +2,18 @@ package io.borealis.api;
 
 import io.borealis.events.BusAddresses;
 import io.borealis.events.ClusterEvent;
+import io.borealis.events.StateRequests;
 import io.borealis.model.Problem;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -21,6 +26,7 @@ public final class ApiVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(ApiVerticle.class.getName());
   /** Job documents are small; anything bigger than this is a mistake, not a job. */
   private static final long MAX_BODY_BYTES = 1024 * 1024;
+  private static final long HEALTH_TIMEOUT_MS = 2_000;
 
   private final String host;
   private final int requestedPort;
@@ -40,7 +46,7 @@ public final class ApiVerticle extends VerticleBase {
     EventStreamHub events = new EventStreamHub(vertx);
     JobHandlers jobs = new JobHandlers(vertx.eventBus());
     Router router = Router.router(vertx);
-    router.get("/health").handler(rc -> rc.response().putHeader("Content-Type", "text/plain").end("OK"));
+    router.get("/health").handler(this::health);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
     router.get("/api/v1/openapi.json").handler(rc -> rc.response()
         .putHeader("Content-Type", "application/json").sendFile("openapi.json"));
@@ -79,5 +85,18 @@ public final class ApiVerticle extends VerticleBase {
 
   public int port() {
     return server.actualPort();
+  }
+
+  /**
+   * OK only when the state owner answers: the HTTP server starts first, and a scheduler whose storage
+   * failed must not look healthy to a load balancer or an operator.
+   */
+  private void health(RoutingContext rc) {
+    vertx.eventBus().request(BusAddresses.STATE, new StateRequests.CheckHealth(),
+            new DeliveryOptions().setSendTimeout(HEALTH_TIMEOUT_MS))
+        .onSuccess(ok -> rc.response().putHeader("Content-Type", "text/plain").end("OK"))
+        .onFailure(e -> rc.response().setStatusCode(503).putHeader("Content-Type", "text/plain")
+            .end("UNHEALTHY: " + (e instanceof ReplyException reply
+                && reply.failureType() == ReplyFailure.NO_HANDLERS ? "the scheduler is still starting" : e.getMessage())));
   }
 }

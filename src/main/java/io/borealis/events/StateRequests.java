@@ -106,4 +106,7 @@ public final class StateRequests {
 
   /** A snapshot file's bytes, restorable with {@code borealis admin restore}. */
   public record Backup(byte[] snapshot, int jobs, int tasks) {}
+
+  /** Is the state owner up and able to store changes? Reply: none; fails with the reason when not. */
+  public record CheckHealth() implements Request {}
 }

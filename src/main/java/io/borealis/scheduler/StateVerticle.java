@@ -176,13 +176,16 @@ public final class StateVerticle extends VerticleBase {
       outbox.reply(message, new StateRequests.StoredFrameworkId(store.frameworkId()));
     } else if (request instanceof StateRequests.GetBackup) {
       backup(message);
+    } else if (request instanceof StateRequests.CheckHealth) {
+      outbox.reply(message, null);
     }
   }
 
   private static boolean isQuery(Request request) {
     return request instanceof GetJob || request instanceof ListJobs || request instanceof QueryTasks
         || request instanceof GetTask || request instanceof GetPendingTasks || request instanceof StateRequests.GetTasksOnAgents
-        || request instanceof StateRequests.GetFrameworkId || request instanceof StateRequests.GetBackup;
+        || request instanceof StateRequests.GetFrameworkId || request instanceof StateRequests.GetBackup
+        || request instanceof StateRequests.CheckHealth;
   }
 
   /** Everything acknowledged so far, encoded off the event loop as a snapshot file's bytes. */
