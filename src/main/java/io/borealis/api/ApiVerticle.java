@@ -45,6 +45,7 @@ public final class ApiVerticle extends VerticleBase {
   public Future<?> start() {
     EventStreamHub events = new EventStreamHub(vertx);
     JobHandlers jobs = new JobHandlers(vertx.eventBus());
+    AdminHandlers admin = new AdminHandlers(vertx.eventBus());
     Router router = Router.router(vertx);
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
@@ -60,6 +61,7 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/api/v1/tasks").handler(jobs::queryTasks);
     router.get("/api/v1/tasks/:id").handler(jobs::getTask);
     router.get("/api/v1/events").handler(events::subscribe);
+    router.get("/api/v1/admin/backup").handler(admin::backup);
     router.route("/api/*").handler(rc -> ApiError.notFound(rc, "no API resource " + rc.request().method() + " " + rc.request().path()));
     router.get("/").handler(rc -> rc.redirect("/scheduler"));
     router.get("/scheduler*").handler(rc -> rc.response().putHeader("Content-Type", "text/html; charset=utf-8")

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** {@code borealis}: the root command; its nouns are subcommands. */
 @Command(name = "borealis", mixinStandardHelpOptions = true, version = "borealis 0.1.0",
     description = "Run and manage jobs on a Borealis (Apache Aurora compatible) cluster.",
-    subcommands = {JobCommand.class})
+    subcommands = {JobCommand.class, AdminCommand.class})
 public final class BorealisCommand implements Runnable {
   private final Map<String, String> environment;
 

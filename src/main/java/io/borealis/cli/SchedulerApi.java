@@ -12,6 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.List;
 final class SchedulerApi {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration BACKUP_TIMEOUT = Duration.ofMinutes(5);
 
   private final String baseUrl;
   private final String cluster;
@@ -57,6 +61,51 @@ final class SchedulerApi {
     return send(HttpRequest.newBuilder(uri("/api/v1/jobs/" + key + "/restart" + query)).POST(HttpRequest.BodyPublishers.noBody()));
   }
 
+  /** What {@link #backup} wrote. */
+  record BackupWritten(int jobs, int tasks, long bytes) {}
+
+  /**
+   * Downloads a backup into a temporary file beside {@code file} and moves it into place only when it
+   * is complete, so a failed backup never leaves a truncated file where a good one was.
+   */
+  BackupWritten backup(Path file) {
+    Path target = file.toAbsolutePath();
+    Path partial = target.resolveSibling(target.getFileName() + ".partial");
+    HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/admin/backup")).timeout(BACKUP_TIMEOUT).GET().build();
+    try {
+      HttpResponse<Path> response = http.send(request, HttpResponse.BodyHandlers.ofFile(partial));
+      if (response.statusCode() >= 400) {
+        String body = Files.readString(partial);
+        throw error(response.statusCode(), body.isBlank() ? MAPPER.createObjectNode() : MAPPER.readTree(body));
+      }
+      long bytes = Files.size(partial);
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return new BackupWritten(intHeader(response, "Borealis-Backup-Jobs"), intHeader(response, "Borealis-Backup-Tasks"), bytes);
+    } catch (ConnectException e) {
+      throw unreachable();
+    } catch (IOException e) {
+      throw new CliException("Backing up to " + file + " failed: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("Interrupted");
+    } finally {
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException ignored) {
+        // best effort: the partial file is named as such
+      }
+    }
+  }
+
+  private static int intHeader(HttpResponse<?> response, String name) {
+    return response.headers().firstValue(name).map(Integer::parseInt).orElse(-1);
+  }
+
+  private CliException unreachable() {
+    return new CliException("Cannot reach the scheduler of cluster '" + cluster + "' at " + baseUrl
+        + ". Is it running? Start a local one with: ./borealis local");
+  }
+
   private URI uri(String path) {
     return URI.create(baseUrl + path);
   }
@@ -71,8 +120,7 @@ final class SchedulerApi {
       }
       return body;
     } catch (ConnectException e) {
-      throw new CliException("Cannot reach the scheduler of cluster '" + cluster + "' at " + baseUrl
-          + ". Is it running? Start a local one with: ./borealis local");
+      throw unreachable();
     } catch (IOException e) {
       throw new CliException("Talking to the scheduler at " + baseUrl + " failed: " + e.getMessage());
     } catch (InterruptedException e) {

@@ -3,7 +3,9 @@ package io.borealis.storage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /** Opening a data directory for a scheduler, and restoring one from a backup. */
@@ -43,15 +45,21 @@ public final class Storage {
 
   /**
    * Replaces the state in {@code path} with a backup's, for {@code borealis admin restore}. The
-   * scheduler must be stopped (the lock says whether it is); the old files are removed only after the
-   * restored snapshot is durable.
+   * scheduler must be stopped (the lock says whether it is). A directory that already holds state is
+   * replaced only when {@code replaceExisting} says so, so a slip of the keyboard cannot lose it; its old
+   * files are removed only after the restored snapshot is durable.
    */
-  public static StoredState restore(Path path, Path backup) {
+  public static StoredState restore(Path path, Path backup, boolean replaceExisting) {
     StoredState state = SnapshotFile.read(backup);
     try (DataDirectory dir = DataDirectory.open(path)) {
-      long number = 1 + Math.max(last(dir.segmentNumbers()), last(dir.snapshotNumbers()));
+      long newest = Math.max(last(dir.segmentNumbers()), last(dir.snapshotNumbers()));
+      if (newest > 0 && !replaceExisting) {
+        throw new StorageException(dir.path() + " already holds a scheduler's state; restoring would replace it"
+            + " (pass --force if that is what you want, or restore into an empty directory)");
+      }
+      long number = newest + 1;
       Files.copy(backup, dir.snapshotInProgress(number), StandardCopyOption.REPLACE_EXISTING);
-      try (var channel = java.nio.channels.FileChannel.open(dir.snapshotInProgress(number), java.nio.file.StandardOpenOption.WRITE)) {
+      try (FileChannel channel = FileChannel.open(dir.snapshotInProgress(number), StandardOpenOption.WRITE)) {
         channel.force(true);
       }
       Files.move(dir.snapshotInProgress(number), dir.snapshot(number), StandardCopyOption.ATOMIC_MOVE);

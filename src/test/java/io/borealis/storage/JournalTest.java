@@ -209,7 +209,9 @@ class JournalTest {
     appendAll(opened.log(), StorageFixtures.history(3), 100);
     opened.log().close();
 
-    assertThat(Storage.restore(dir, backup)).isEqualTo(state);
+    assertThatThrownBy(() -> Storage.restore(dir, backup, false)).isInstanceOf(StorageException.class)
+        .hasMessageContaining("already holds a scheduler's state");
+    assertThat(Storage.restore(dir, backup, true)).isEqualTo(state);
     Storage.Opened restored = open();
     assertThat(restored.state()).isEqualTo(state);
     restored.log().close();
@@ -221,10 +223,20 @@ class JournalTest {
     appendAll(opened.log(), StorageFixtures.history(3), 100);
     opened.log().close();
     Path bogus = Files.writeString(other.resolve("bogus.snap"), "hello");
-    assertThatThrownBy(() -> Storage.restore(dir, bogus)).isInstanceOf(StorageException.class).hasMessageContaining("bogus.snap");
+    assertThatThrownBy(() -> Storage.restore(dir, bogus, true)).isInstanceOf(StorageException.class).hasMessageContaining("bogus.snap");
     Storage.Opened reopened = open();
     assertThat(reopened.state()).isEqualTo(StorageFixtures.replay(StorageFixtures.history(3)));
     reopened.log().close();
+  }
+
+  @Test
+  void aRunningSchedulerCannotBeRestoredUnderneath(@TempDir Path other) throws IOException {
+    Path backup = other.resolve("backup.snap");
+    SnapshotFile.writeDurably(backup, SnapshotFile.encode(List.of()));
+    Storage.Opened running = open();
+    assertThatThrownBy(() -> Storage.restore(dir, backup, true)).isInstanceOf(StorageException.class)
+        .hasMessageContaining("pid " + ProcessHandle.current().pid());
+    running.log().close();
   }
 
   private void deleteNewerThan(long segment) throws IOException {

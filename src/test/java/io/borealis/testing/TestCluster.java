@@ -53,12 +53,17 @@ public final class TestCluster implements AutoCloseable {
   }
 
   public static TestCluster start(Path dir, List<AgentSpec> agents) throws Exception {
+    return start(dir, agents, null);
+  }
+
+  /** As {@link #start(Path, List)}, keeping the scheduler's state in {@code dataDir} (null: ephemeral). */
+  public static TestCluster start(Path dir, List<AgentSpec> agents, Path dataDir) throws Exception {
     Path workDir = Files.createDirectories(dir.resolve("agents"));
     Path home = Files.createDirectories(dir.resolve("home"));
     MonitoredVertx monitored = MonitoredVertx.create();
     Vertx vertx = monitored.vertx();
     var settings = new AgentVerticle.AgentSettings("127.0.0.1", Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(2));
-    var options = new LocalCluster.Options("127.0.0.1", 0, 0, agents, workDir, "devcluster", Duration.ofSeconds(2), settings, null, null);
+    var options = new LocalCluster.Options("127.0.0.1", 0, 0, agents, workDir, "devcluster", Duration.ofSeconds(2), settings, null, dataDir);
     LocalCluster cluster = LocalCluster.start(monitored, options).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     Path config = Files.createDirectories(home.resolve(".borealis")).resolve("clusters.json");
     Files.writeString(config, "[{\"name\": \"devcluster\", \"scheduler_uri\": \"" + cluster.schedulerUrl() + "\"}]");
