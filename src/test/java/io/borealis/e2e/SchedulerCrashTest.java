@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.borealis.devcluster.AgentSpec;
 import io.borealis.devcluster.DevCluster;
 import io.borealis.devcluster.SimulatedAgents;
-import io.borealis.testing.SchedulerProcess;
+import io.borealis.testing.BorealisProcess;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -81,7 +81,7 @@ class SchedulerCrashTest {
 
     for (int crash = 0; crash < CRASHES; crash++) {
       String context = "crash " + crash + " of seed " + seed;
-      SchedulerProcess scheduler = SchedulerProcess.start(cluster.masterUrl(), data, log);
+      BorealisProcess scheduler = BorealisProcess.startScheduler(cluster.masterUrl(), data, log);
       try {
         awaitConverged(scheduler, "after restart before " + context);
         Action action = nextAction(crash, random);
@@ -96,7 +96,7 @@ class SchedulerCrashTest {
         scheduler.close();
       }
     }
-    try (SchedulerProcess scheduler = SchedulerProcess.start(cluster.masterUrl(), data, log)) {
+    try (BorealisProcess scheduler = BorealisProcess.startScheduler(cluster.masterUrl(), data, log)) {
       awaitConverged(scheduler, "after the last of " + CRASHES + " crashes, seed " + seed);
       assertThat(created).as("the test created jobs at all").isNotEmpty();
       System.out.printf("%d SIGKILLs (seed %d): %d creates and %d kills acknowledged, all present after restart%n",
@@ -159,7 +159,7 @@ class SchedulerCrashTest {
   }
 
   /** Polls until every invariant holds (reconciliation takes a moment), then checks them once more with messages. */
-  private void awaitConverged(SchedulerProcess scheduler, String context) throws Exception {
+  private void awaitConverged(BorealisProcess scheduler, String context) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
     List<String> problems = problems(scheduler.url());
     while (!problems.isEmpty() && System.nanoTime() < deadline) {

@@ -9,37 +9,49 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code borealis scheduler} as a separate OS process on this test's class path, so a test can kill it
- * with SIGKILL (no shutdown hook, no flush) while the dev cluster it talks to lives on.
+ * {@code borealis scheduler} or {@code borealis local} as a separate OS process on this test's class
+ * path, so a test can kill it with SIGKILL (no shutdown hook, no flush) and start it again.
  */
-public final class SchedulerProcess implements AutoCloseable {
+public final class BorealisProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final int port;
 
-  private SchedulerProcess(Process process, Path log, int port) {
+  private BorealisProcess(Process process, Path log, int port) {
     this.process = process;
     this.log = log;
     this.port = port;
   }
 
-  /** Starts the scheduler on a free port and waits until {@code /health} answers. */
-  public static SchedulerProcess start(String masterUrl, Path dataDir, Path log) throws Exception {
+  /** The scheduler alone, talking to {@code masterUrl}; waits until {@code /health} answers. */
+  public static BorealisProcess startScheduler(String masterUrl, Path dataDir, Path log) throws Exception {
     int port = freePort();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-        "-cp", System.getProperty("java.class.path"), "io.borealis.app.BorealisMain",
-        "scheduler", "--master", masterUrl, "--cluster", "devcluster", "--host", "127.0.0.1",
+    return start(log, port, "scheduler", "--master", masterUrl, "--cluster", "devcluster", "--host", "127.0.0.1",
         "--http-port", Integer.toString(port), "--data-dir", dataDir.toString());
+  }
+
+  /** Scheduler, master and one agent in one process, as a user runs them; waits until {@code /health} answers. */
+  public static BorealisProcess startLocal(Path workDir, Path dataDir, Path log) throws Exception {
+    int port = freePort();
+    return start(log, port, "local", "--host", "127.0.0.1", "--http-port", Integer.toString(port), "--master-port", "0",
+        "--agent-port", "0", "--work-dir", workDir.toString(), "--data-dir", dataDir.toString());
+  }
+
+  private static BorealisProcess start(Path log, int port, String... args) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+        "-cp", System.getProperty("java.class.path"), "io.borealis.app.BorealisMain"));
+    command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    SchedulerProcess scheduler = new SchedulerProcess(process, log, port);
-    scheduler.awaitHealthy(Duration.ofSeconds(60));
-    return scheduler;
+    BorealisProcess started = new BorealisProcess(process, log, port);
+    started.awaitHealthy(Duration.ofSeconds(60));
+    return started;
   }
 
   private static int freePort() throws IOException {
