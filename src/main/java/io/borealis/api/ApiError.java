@@ -2,6 +2,7 @@ package io.borealis.api;
 
 import io.borealis.model.Problem;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -39,7 +40,13 @@ final class ApiError {
       };
       send(rc, reply.failureCode(), code, reply.getMessage(), List.of());
     } else {
-      send(rc, 503, "unavailable", "the scheduler could not answer: " + failure.getMessage(), List.of());
+      send(rc, 503, "unavailable", "the scheduler could not answer: " + unavailableBecause(failure), List.of());
     }
+  }
+
+  /** Why the state owner did not answer, in words for the caller. */
+  static String unavailableBecause(Throwable failure) {
+    return failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS
+        ? "it is still starting (loading its state); try again in a moment" : failure.getMessage();
   }
 }

@@ -8,8 +8,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -98,7 +96,6 @@ public final class ApiVerticle extends VerticleBase {
             new DeliveryOptions().setSendTimeout(HEALTH_TIMEOUT_MS))
         .onSuccess(ok -> rc.response().putHeader("Content-Type", "text/plain").end("OK"))
         .onFailure(e -> rc.response().setStatusCode(503).putHeader("Content-Type", "text/plain")
-            .end("UNHEALTHY: " + (e instanceof ReplyException reply
-                && reply.failureType() == ReplyFailure.NO_HANDLERS ? "the scheduler is still starting" : e.getMessage())));
+            .end("UNHEALTHY: " + ApiError.unavailableBecause(e)));
   }
 }

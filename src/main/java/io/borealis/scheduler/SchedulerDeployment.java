@@ -27,10 +27,12 @@ public final class SchedulerDeployment {
   /** How often the state verticle checks tasks against the clock. */
   public static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
 
-  /** Deploys on opened storage, which the deployment then owns and closes on {@link #undeploy}. */
+  /**
+   * Deploys on opened storage, which the deployment then owns and closes on {@link #undeploy}. The
+   * Vert.x must carry Borealis's records ({@link LocalCodec#register}) already.
+   */
   public static Future<SchedulerDeployment> deploy(Vertx vertx, SchedulerSettings settings, Clock clock, MeterRegistry registry,
       Storage.Opened storage) {
-    LocalCodec.register(vertx);
     List<String> ids = new ArrayList<>();
     var state = new StateVerticle(clock, settings.cluster(), settings.lifecycle(), SWEEP_INTERVAL, new SchedulerMetrics(registry),
         storage.log(), storage.state());
