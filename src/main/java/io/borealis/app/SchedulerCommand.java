@@ -4,6 +4,8 @@ import io.borealis.api.ApiVerticle;
 import io.borealis.scheduler.SchedulerDeployment;
 import io.borealis.scheduler.SchedulerSettings;
 import io.borealis.state.LifecycleSettings;
+import io.borealis.storage.Storage;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -47,10 +49,13 @@ final class SchedulerCommand implements Callable<Integer> {
     }
     MonitoredVertx monitored = MonitoredVertx.create();
     Vertx vertx = monitored.vertx();
+    // Recovery (seconds for a large store) runs on a worker while the HTTP server starts.
+    Future<Storage.Opened> storage = SchedulerStorage.open(vertx, ephemeral ? null : dataDir);
     ApiVerticle api = new ApiVerticle(host, httpPort, cluster, monitored.registry());
     try {
       vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
+      storage.onSuccess(opened -> opened.log().close());
       vertx.close();
       System.err.println("Error: cannot serve HTTP on " + host + ":" + httpPort + ": " + (e.getCause() == null ? e : e.getCause()).getMessage());
       return 1;
@@ -64,9 +69,9 @@ final class SchedulerCommand implements Callable<Integer> {
         LifecycleSettings.AURORA_DEFAULTS, SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL);
     SchedulerDeployment scheduler;
     try {
-      scheduler = SchedulerStorage.open(vertx, ephemeral ? null : dataDir)
-          .compose(storage -> SchedulerDeployment.deploy(vertx, settings, Clock.systemUTC(), monitored.registry(), storage)
-              .onFailure(e -> storage.log().close()))
+      scheduler = storage
+          .compose(opened -> SchedulerDeployment.deploy(vertx, settings, Clock.systemUTC(), monitored.registry(), opened)
+              .onFailure(e -> opened.log().close()))
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       vertx.close();

@@ -13,8 +13,10 @@ import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskEvent;
 import io.borealis.model.TaskState;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -96,7 +98,21 @@ final class MutationCodec {
     }
   }
 
-  /** Reads payloads back, keeping the configs defined so far in this file. */
+  private static final byte[] CONFIG_PREFIX = "{\"t\":\"config\"".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * Whether a payload defines a config, judged from its first bytes as the encoder writes them. Only
+   * these change a decoder's state; every other record may be decoded concurrently once they are in.
+   */
+  static boolean definesConfig(byte[] payload) {
+    return payload.length >= CONFIG_PREFIX.length
+        && Arrays.equals(payload, 0, CONFIG_PREFIX.length, CONFIG_PREFIX, 0, CONFIG_PREFIX.length);
+  }
+
+  /**
+   * Reads payloads back, keeping the configs defined so far in this file. Safe for concurrent use on
+   * records that do not {@linkplain #definesConfig define a config}: those only read the map.
+   */
   static final class Decoder {
     private final Map<Integer, JobConfig> configs = new HashMap<>();
 
