@@ -1,7 +1,5 @@
 package io.borealis.scheduler;
 
-import io.borealis.storage.StateLog;
-import io.borealis.storage.StoredState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +13,8 @@ import io.borealis.model.JobKey;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
 import io.borealis.state.LifecycleSettings;
+import io.borealis.storage.StateLog;
+import io.borealis.storage.StoredState;
 import io.borealis.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
