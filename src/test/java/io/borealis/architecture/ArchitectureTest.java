@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The import rules of ../shared/ARCHITECTURE.md §3, enforced. */
 class ArchitectureTest {
   private static final String[] PURE = {"io.borealis.model..", "io.borealis.state..", "io.borealis.placement..",
-      "io.borealis.events..", "io.borealis.mesos.wire.."};
+      "io.borealis.events..", "io.borealis.mesos.wire..", "io.borealis.updates.."};
   private static JavaClasses classes;
 
   @BeforeAll
@@ -33,10 +33,11 @@ class ArchitectureTest {
 
   @Test
   void pureCoreImportsOnlyPureBorealisPackages() {
-    classes().that().resideInAnyPackage("io.borealis.model..", "io.borealis.state..", "io.borealis.placement..", "io.borealis.events..")
+    classes().that().resideInAnyPackage("io.borealis.model..", "io.borealis.state..", "io.borealis.placement..", "io.borealis.events..",
+            "io.borealis.updates..")
         .should().onlyDependOnClassesThat().resideOutsideOfPackage("io.borealis..").orShould().onlyDependOnClassesThat()
         .resideInAnyPackage("io.borealis.model..", "io.borealis.state..", "io.borealis.placement..", "io.borealis.events..",
-            "java..")
+            "io.borealis.updates..", "java..")
         .check(classes);
     noClasses().that().resideInAnyPackage("io.borealis.model..")
         .should().dependOnClassesThat().resideInAnyPackage("io.borealis.state..", "io.borealis.placement..", "io.borealis.events..")
