@@ -1,6 +1,6 @@
 package io.borealis.config.aurora.python;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,7 +26,7 @@ final class Frame {
   }
 
   Frame child(String inFile) {
-    return new Frame(new HashMap<>(), this, globals, inFile);
+    return new Frame(new LinkedHashMap<>(), this, globals, inFile);
   }
 
   /** Locals, then enclosing functions, then globals; null when unbound (builtins come last, elsewhere). */

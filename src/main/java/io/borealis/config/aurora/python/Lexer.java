@@ -40,10 +40,10 @@ final class Lexer {
     boolean atLineStart = true;
     while (pos < src.length()) {
       if (atLineStart && depth == 0) {
-        atLineStart = false;
         if (indentation()) {
-          continue;
+          continue; // a blank or comment-only line: the next line starts a logical line again
         }
+        atLineStart = false;
       }
       char c = src.charAt(pos);
       if (c == '\n') {

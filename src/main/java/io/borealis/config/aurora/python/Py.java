@@ -176,7 +176,7 @@ public final class Py {
     return true;
   }
 
-  static double toDouble(Object number) {
+  public static double toDouble(Object number) {
     if (number instanceof Boolean b) {
       return b ? 1 : 0;
     }
