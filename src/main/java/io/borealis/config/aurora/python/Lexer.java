@@ -39,11 +39,11 @@ final class Lexer {
   private void run() {
     boolean atLineStart = true;
     while (pos < src.length()) {
-      if (atLineStart && depth == 0) {
-        if (indentation()) {
+      if (atLineStart) {
+        if (depth == 0 && indentation()) {
           continue; // a blank or comment-only line: the next line starts a logical line again
         }
-        atLineStart = false;
+        atLineStart = false; // inside brackets a new line continues the logical line
       }
       char c = src.charAt(pos);
       if (c == '\n') {

@@ -94,6 +94,7 @@ class InterpreterTest {
       os.getenv default                     | "import os\\nx = os.getenv('NOPE', 'dflt')"                    | 'dflt'
       os.environ                            | "import os\\nx = os.environ['USER']"                           | 'alice'
       print statement is harmless           | "print 'hi', 1\\nx = 1"                                        | 1
+      call spanning lines then a blank      | "y = max(\\n  1, 0)\\n\\nx = y\\n"                                | 1
       blank line ends a block               | "def f():\\n  return 1\\n\\nx = f()\\n"                          | 1
       while loop                            | "x = 0\\nwhile x < 5:\\n  x += 1\\n"                             | 5
       """)
