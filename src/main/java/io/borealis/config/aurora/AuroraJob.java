@@ -55,8 +55,17 @@ public final class AuroraJob {
     String key = key();
     try {
       Struct bound = (Struct) job.bind(List.of(ALIASES));
-      PObject.Interpolated interpolated = bound.interpolate();
       TypeCheck check = bound.check();
+      PObject.Interpolated interpolated;
+      try {
+        interpolated = bound.interpolate();
+      } catch (PyException e) {
+        if (check.ok()) {
+          throw e;
+        }
+        // check() names the field at fault (MesosJob[instances] failed: ...), interpolate() does not
+        throw new AuroraConfigError(origin() + ": job " + key + ": " + check.message());
+      }
       TreeSet<String> unbound = new TreeSet<>();
       interpolated.unbound().forEach(ref -> unbound.add(ref.toString()));
       Struct resolved = (Struct) interpolated.value();
