@@ -6,66 +6,12 @@ import java.util.List;
 import java.util.Set;
 
 /** Recursive-descent parser for expressions (Python 2 grammar, the parts configs use). */
-class ExprParser {
-  private static final Set<String> COMPARISONS = Set.of("<", ">", "==", ">=", "<=", "!=", "<>");
-  private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "if", "else", "elif", "for",
-      "while", "def", "class", "return", "lambda", "import", "from", "as", "pass", "break", "continue", "print",
-      "assert", "raise", "del", "global", "try", "except", "finally", "with", "yield", "exec");
-
-  protected final String file;
-  protected final List<Token> tokens;
-  protected int pos;
-
+class ExprParser extends TokenCursor {
   ExprParser(String file, List<Token> tokens) {
-    this.file = file;
-    this.tokens = tokens;
+    super(file, tokens);
   }
 
-  // ---- token helpers
-
-  protected Token peek() {
-    return tokens.get(pos);
-  }
-
-  protected Token next() {
-    return tokens.get(pos++);
-  }
-
-  protected boolean acceptOp(String op) {
-    if (peek().isOp(op)) {
-      pos++;
-      return true;
-    }
-    return false;
-  }
-
-  protected boolean acceptKeyword(String word) {
-    if (peek().isKeyword(word)) {
-      pos++;
-      return true;
-    }
-    return false;
-  }
-
-  protected Token expectOp(String op, String context) {
-    if (!peek().isOp(op)) {
-      throw syntax(peek(), "expected '" + op + "' " + context + ", found " + peek().describe());
-    }
-    return next();
-  }
-
-  protected String expectName(String what) {
-    Token token = peek();
-    if (token.kind() != Kind.NAME || KEYWORDS.contains(token.text())) {
-      throw syntax(token, "expected " + what + ", found " + token.describe());
-    }
-    pos++;
-    return token.text();
-  }
-
-  protected PyException syntax(Token at, String message) {
-    return new PyException("SyntaxError", message).at(new SourceLocation(file, at.line(), at.column()));
-  }
+  private static final Set<String> COMPARISONS = Set.of("<", ">", "==", ">=", "<=", "!=", "<>");
 
   // ---- expressions
 
@@ -81,16 +27,6 @@ class ExprParser {
       items.add(test());
     }
     return new Expr.TupleExpr(items, start.line(), start.column());
-  }
-
-  protected boolean startsExpression() {
-    Token t = peek();
-    return switch (t.kind()) {
-      case NAME -> !KEYWORDS.contains(t.text()) || t.text().equals("not") || t.text().equals("lambda");
-      case NUMBER, STRING -> true;
-      case OP -> "([{-+~`".contains(t.text());
-      default -> false;
-    };
   }
 
   Expr test() {
