@@ -10,7 +10,11 @@ import picocli.CommandLine.Spec;
 /** {@code borealis}: the root command; its nouns are subcommands. */
 @Command(name = "borealis", mixinStandardHelpOptions = true, version = "borealis 0.1.0",
     description = "Run and manage jobs on a Borealis (Apache Aurora compatible) cluster.",
-    subcommands = {JobCommand.class, AdminCommand.class})
+    subcommands = {JobCommand.class, ConfigCommand.class, AdminCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:Success.", "1:The command failed: a job file that does not load or validate, a job that is not in "
+        + "the file, or a scheduler error. The message says which.", "2:Invalid command line (unknown option, missing "
+        + "argument)."})
 public final class BorealisCommand implements Runnable {
   private final Map<String, String> environment;
 
@@ -24,6 +28,11 @@ public final class BorealisCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The environment variables config files may read ({@code getpass.getuser()}, {@code os.getenv}). */
+  Map<String, String> environment() {
+    return environment;
   }
 
   Clusters clusters() {

@@ -7,12 +7,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code borealis job create CLUSTER/ROLE/ENV/NAME FILE}. */
-@Command(name = "create", mixinStandardHelpOptions = true, description = "Create a job from a job file (JSON).")
+@Command(name = "create", mixinStandardHelpOptions = true,
+    description = "Create a job from a job file: a .aurora config or JSON (Aurora's --read-json format).",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:The job was created.", "1:The file does not load, the job is not in it, Aurora's rules or "
+        + "Borealis refuse it (for example cron jobs), or the scheduler refused it.", "2:Invalid command line."})
 final class JobCreateCommand implements Callable<Integer> {
   enum WaitUntil { PENDING, RUNNING, FINISHED }
 
@@ -22,8 +27,12 @@ final class JobCreateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CLUSTER/ROLE/ENV/NAME", description = "Key of the job to create.")
   String key;
 
-  @Parameters(index = "1", paramLabel = "FILE", description = "Job file: one job object or {\"jobs\": [...]} in JSON.")
+  @Parameters(index = "1", paramLabel = "FILE",
+      description = "Job file: a .aurora config, or one job object or {\"jobs\": [...]} in JSON.")
   Path file;
+
+  @Mixin
+  BindOptions bind;
 
   @Option(names = "--wait-until", defaultValue = "PENDING",
       description = "Return once every instance is ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -38,7 +47,9 @@ final class JobCreateCommand implements Callable<Integer> {
     if (spec.instances() != null) {
       throw new CliException("job create takes a job key without instances: " + spec.key());
     }
-    JobConfig config = JobFiles.load(file, spec.key());
+    java.util.List<String> warnings = new java.util.ArrayList<>();
+    JobConfig config = JobFiles.load(file, spec.key(), bind.parsed(), bind.readJson, job.root.environment(), warnings);
+    warnings.forEach(warning -> job.spec.commandLine().getErr().println("Warning: " + warning));
     SchedulerApi api = job.root.api(spec.key().cluster());
     JsonNode created = api.createJob(JobJson.write(config).toString());
     var out = job.spec.commandLine().getOut();
