@@ -44,8 +44,9 @@ class OfferFlowTest {
          "task": {"processes": [{"name": "p", "cmdline": "sleep 1"}], "resources": {"cpu": 1, "ram": 1048576, "disk": 1048576}}}
         """;
     scheduler.state(new StateRequests.CreateJob(JobJson.read(job).jobs().get(0)));
-    master.awaitCall(c -> c.type() == SchedulerCall.Type.REVIVE, "REVIVE once a task is pending");
-    SchedulerCall accept = master.awaitCall(c -> c.type() == SchedulerCall.Type.ACCEPT, "ACCEPT of the held offer");
+    // REVIVE and ACCEPT leave on separate connections and may arrive in either order.
+    SchedulerCall accept = master.awaitCalls(List.of(c -> c.type() == SchedulerCall.Type.ACCEPT,
+        c -> c.type() == SchedulerCall.Type.REVIVE), "REVIVE once a task is pending and ACCEPT of the held offer").get(0);
     assertThat(accept.accept().offerIds()).containsExactly(OfferId.of("O1"));
     assertThat(accept.accept().operations().get(0).launch().taskInfos()).hasSize(1);
   }

@@ -10,6 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -85,6 +86,31 @@ public final class RecordingMaster implements AutoCloseable {
       }
     }
     throw new AssertionError("the framework never sent " + what);
+  }
+
+  /**
+   * Waits for calls matching each of {@code which}, in any order: the framework sends calls on
+   * several connections, so two sent one after the other may arrive the other way round. Calls
+   * that match none are skipped, as {@link #awaitCall} does. Returns the matches in the order asked.
+   */
+  public List<SchedulerCall> awaitCalls(List<Predicate<SchedulerCall>> which, String what) throws InterruptedException {
+    SchedulerCall[] found = new SchedulerCall[which.size()];
+    int missing = which.size();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (missing > 0 && System.nanoTime() < deadline) {
+      SchedulerCall call = calls.poll(100, TimeUnit.MILLISECONDS);
+      for (int i = 0; call != null && i < found.length; i++) {
+        if (found[i] == null && which.get(i).test(call)) {
+          found[i] = call;
+          missing--;
+          call = null;
+        }
+      }
+    }
+    if (missing > 0) {
+      throw new AssertionError("the framework never sent " + what);
+    }
+    return List.of(found);
   }
 
   @Override
