@@ -13,11 +13,12 @@ import io.borealis.model.JobKey;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
 import io.borealis.state.LifecycleSettings;
-import io.borealis.storage.StateLog;
-import io.borealis.storage.StoredState;
+import io.borealis.storage.JournalLog;
+import io.borealis.storage.Storage;
 import io.borealis.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,10 +28,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Stories of the timed life cycle, told to the state verticle alone with a virtual clock: nothing
- * sleeps, the clock jumps and a sweep is requested.
+ * Stories of the timed life cycle, told to the state verticle alone (on a real journal) with a
+ * virtual clock: nothing sleeps, the clock jumps and a sweep is requested. Some stories restart the
+ * verticle midway: every timer must then fire when it would have without the restart, because it
+ * counts from stored timestamps.
  */
 class TaskLifecycleStoryTest {
   private static final JobKey KEY = JobKey.parse("devcluster/www-data/prod/story");
@@ -45,21 +49,39 @@ class TaskLifecycleStoryTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private Vertx vertx;
 
+  @TempDir
+  Path dataDir;
+  private Storage.Opened storage;
+  private String deployment;
+
   @BeforeEach
   void deploy() throws Exception {
     vertx = Vertx.vertx();
     LocalCodec.register(vertx);
     vertx.eventBus().<MesosCommands.Command>consumer(BusAddresses.MESOS, m -> mesos.add(m.body()));
     vertx.eventBus().<ClusterEvent>consumer(BusAddresses.EVENTS, m -> events.add(m.body()));
-    await(vertx.deployVerticle(new StateVerticle(clock, "devcluster", LifecycleSettings.AURORA_DEFAULTS, Duration.ZERO,
-        new SchedulerMetrics(registry), StateLog.ephemeral(), StoredState.empty())));
+    startStateVerticle();
     JobConfig config = JobJson.read(JOB).jobs().get(0);
     request(new StateRequests.CreateJob(config));
+  }
+
+  /** On a real journal, so a story can restart the scheduler in the middle. */
+  private void startStateVerticle() throws Exception {
+    storage = Storage.open(dataDir, JournalLog.DEFAULT_SNAPSHOT_THRESHOLD);
+    deployment = await(vertx.deployVerticle(new StateVerticle(clock, "devcluster", LifecycleSettings.AURORA_DEFAULTS, Duration.ZERO,
+        new SchedulerMetrics(registry), storage.log(), storage.state())));
+  }
+
+  private void restart() throws Exception {
+    await(vertx.undeploy(deployment));
+    storage.log().close();
+    startStateVerticle();
   }
 
   @AfterEach
   void close() throws Exception {
     await(vertx.close());
+    storage.log().close();
   }
 
   private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
@@ -215,5 +237,34 @@ class TaskLifecycleStoryTest {
     report(task, TaskState.FINISHED);
     assertThat(only(TaskState.PENDING).ancestorId()).isEqualTo(task.taskId());
     assertThat(events).filteredOn(e -> e instanceof ClusterEvent.TaskStateChanged change && change.state() == TaskState.THROTTLED).isEmpty();
+  }
+
+  @Test
+  void aTransientTimeoutCountsFromTheStoredTimestampNotFromTheRestart() throws Exception {
+    ScheduledTask assigned = place();
+    after(Duration.ofMinutes(4));
+    restart();
+    after(Duration.ofSeconds(59));
+    assertThat(only(TaskState.ASSIGNED).taskId()).isEqualTo(assigned.taskId());
+
+    after(Duration.ofSeconds(1));
+    assertThat(only(TaskState.LOST).taskId()).as("5 minutes after it was assigned, restart or not").isEqualTo(assigned.taskId());
+    assertThat(only(TaskState.PENDING).ancestorId()).isEqualTo(assigned.taskId());
+  }
+
+  @Test
+  void aThrottleEndsWhenItWouldHaveWithoutTheRestart() throws Exception {
+    ScheduledTask first = place();
+    report(first, TaskState.RUNNING);
+    after(Duration.ofSeconds(10));
+    report(first, TaskState.FAILED);
+    assertThat(only(TaskState.THROTTLED).lastMessage()).contains("throttled for 30 s");
+
+    after(Duration.ofSeconds(20));
+    restart();
+    after(Duration.ofSeconds(9));
+    only(TaskState.THROTTLED);
+    after(Duration.ofSeconds(1));
+    only(TaskState.PENDING);
   }
 }

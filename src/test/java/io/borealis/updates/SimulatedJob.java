@@ -1,5 +1,6 @@
 package io.borealis.updates;
 
+import io.borealis.config.JobJson;
 import io.borealis.model.JobConfig;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
@@ -23,6 +24,40 @@ final class SimulatedJob {
   private final BiPredicate<Integer, JobConfig> fails;
   private final List<Integer> inFlightHistory = new ArrayList<>();
   private int next;
+
+  /** A service of {@code instances} whose one process runs {@code cmdline}: configs differ by their cmdline. */
+  static JobConfig config(String cmdline, int instances) {
+    return JobJson.read("""
+        {"cluster": "devcluster", "role": "www-data", "environment": "prod", "name": "web", "instances": %d, "service": true,
+         "task": {"processes": [{"name": "web", "cmdline": "%s"}], "resources": {"cpu": 0.1, "ram": 1048576, "disk": 1048576}}}
+        """.formatted(instances, cmdline)).jobs().get(0);
+  }
+
+  /** How an update driven to its end went. */
+  record Run(UpdateState update, List<UpdateStep.InstanceEvent> events, List<String> reasons, Instant end) {}
+
+  /**
+   * Steps {@code update} until it stops moving, applying each step to this job and jumping the clock
+   * to the time the planner asks for when a step changes nothing.
+   */
+  Run drive(UpdatePlanner planner, UpdateState update, Instant start) {
+    Instant now = start;
+    List<UpdateStep.InstanceEvent> events = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    for (int i = 0; i < 5_000 && update.status().isMoving(); i++) {
+      UpdateStep step = planner.step(update, observe(), now);
+      apply(step, now);
+      events.addAll(step.events());
+      if (step.reason() != null) {
+        reasons.add(step.reason());
+      }
+      update = step.state();
+      if (step.commands().isEmpty() && step.events().isEmpty() && step.reason() == null) {
+        now = step.evaluateAt() != null && step.evaluateAt().isAfter(now) ? step.evaluateAt() : now.plusSeconds(1);
+      }
+    }
+    return new Run(update, events, reasons, now);
+  }
 
   SimulatedJob(JobConfig running, BiPredicate<Integer, JobConfig> fails, Instant now) {
     this.fails = fails;

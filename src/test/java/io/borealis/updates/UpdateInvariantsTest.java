@@ -2,7 +2,6 @@ package io.borealis.updates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.borealis.config.JobJson;
 import io.borealis.model.JobConfig;
 import io.borealis.model.UpdateConfig;
 import java.time.Duration;
@@ -22,13 +21,6 @@ import org.junit.jupiter.api.Test;
 class UpdateInvariantsTest {
   private static final UpdatePlanner PLANNER = new UpdatePlanner(Duration.ofMinutes(5));
   private static final int RUNS = 500;
-
-  private static JobConfig job(String cmdline, int instances) {
-    return JobJson.read("""
-        {"cluster": "devcluster", "role": "www-data", "environment": "prod", "name": "web", "instances": %d, "service": true,
-         "task": {"processes": [{"name": "web", "cmdline": "%s"}], "resources": {"cpu": 0.1, "ram": 1048576, "disk": 1048576}}}
-        """.formatted(instances, cmdline)).jobs().get(0);
-  }
 
   @Test
   void randomUpdatesKeepTheirLimitsAndRollBackExactly() {
@@ -50,7 +42,7 @@ class UpdateInvariantsTest {
           batch ? new UpdateConfig.Strategy(UpdateConfig.Strategy.Kind.BATCH, size, List.of(), false) : null);
       String context = "run " + run + " (seed " + seed + "): " + before + " -> " + after + " instances, "
           + (batch ? "batch " : "queue ") + size + ", failing " + failing + ", max_total_failures " + maxTotalFailures;
-      check(job("v1", before), job("v2", after), settings, failing, context);
+      check(SimulatedJob.config("v1", before), SimulatedJob.config("v2", after), settings, failing, context);
     }
   }
 
@@ -59,16 +51,9 @@ class UpdateInvariantsTest {
     SimulatedJob job = new SimulatedJob(v1, (instance, config) -> config == v2 && failing.contains(instance), now);
     var initial = job.runningConfigs();
     UpdateState update = UpdateState.start("u", v1.key(), settings, UpdateDiff.between(initial, v2, null), now);
-    List<UpdateStep.InstanceEvent> events = new ArrayList<>();
-    for (int i = 0; i < 5_000 && update.status().isMoving(); i++) {
-      UpdateStep step = PLANNER.step(update, job.observe(), now);
-      job.apply(step, now);
-      events.addAll(step.events());
-      update = step.state();
-      if (step.commands().isEmpty() && step.events().isEmpty() && step.reason() == null) {
-        now = step.evaluateAt() != null && step.evaluateAt().isAfter(now) ? step.evaluateAt() : now.plusSeconds(1);
-      }
-    }
+    SimulatedJob.Run run = job.drive(PLANNER, update, now);
+    update = run.update();
+    List<UpdateStep.InstanceEvent> events = run.events();
     assertThat(update.status()).as(context).isIn(UpdateStatus.ROLLED_FORWARD, UpdateStatus.ROLLED_BACK, UpdateStatus.FAILED);
     assertThat(job.maxInFlight()).as(context).isLessThanOrEqualTo(settings.batchSize());
     if (update.status() == UpdateStatus.ROLLED_BACK) {

@@ -2,7 +2,6 @@ package io.borealis.updates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.borealis.config.JobJson;
 import io.borealis.model.JobConfig;
 import io.borealis.model.UpdateConfig;
 import java.time.Duration;
@@ -23,10 +22,7 @@ class UpdatePlannerTest {
   private final List<String> reasons = new ArrayList<>();
 
   private static JobConfig job(String cmdline, int instances) {
-    return JobJson.read("""
-        {"cluster": "devcluster", "role": "www-data", "environment": "prod", "name": "web", "instances": %d, "service": true,
-         "task": {"processes": [{"name": "web", "cmdline": "%s"}], "resources": {"cpu": 0.1, "ram": 1048576, "disk": 1048576}}}
-        """.formatted(instances, cmdline)).jobs().get(0);
+    return SimulatedJob.config(cmdline, instances);
   }
 
   private static UpdateConfig batches(int size, boolean autopause) {
@@ -38,21 +34,12 @@ class UpdatePlannerTest {
     return new UpdateConfig(size, watch, 0, maxTotalFailures, true, false, null, false, null);
   }
 
-  /** Steps the update until it stops moving, applying each step and jumping the clock to the time it asks for. */
   private UpdateState drive(UpdateState update, SimulatedJob job) {
-    for (int i = 0; i < 1_000 && update.status().isMoving(); i++) {
-      UpdateStep step = PLANNER.step(update, job.observe(), now);
-      job.apply(step, now);
-      events.addAll(step.events());
-      if (step.reason() != null) {
-        reasons.add(step.reason());
-      }
-      update = step.state();
-      if (step.commands().isEmpty() && step.events().isEmpty() && step.reason() == null) {
-        now = step.evaluateAt() != null && step.evaluateAt().isAfter(now) ? step.evaluateAt() : now.plusSeconds(1);
-      }
-    }
-    return update;
+    SimulatedJob.Run run = job.drive(PLANNER, update, now);
+    events.addAll(run.events());
+    reasons.addAll(run.reasons());
+    now = run.end();
+    return run.update();
   }
 
   private List<Integer> order(InstanceAction action) {
