@@ -1,9 +1,11 @@
 package io.borealis.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.borealis.model.Problem;
 import io.borealis.model.UpdateConfig;
 import io.borealis.model.UpdateConfig.Strategy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -12,7 +14,7 @@ import java.util.Set;
  * object with one key naming the strategy: {@code {"queue": {...}}}, {@code {"batch": {...}}} or
  * {@code {"variable_batch": {"batch_sizes": [...]}}}; the struct names Aurora uses are accepted too.
  */
-final class UpdateConfigJson {
+public final class UpdateConfigJson {
   private static final Set<String> FIELDS = Set.of("batch_size", "watch_secs", "max_per_shard_failures",
       "max_total_failures", "rollback_on_failure", "wait_for_batch_completion", "pulse_interval_secs", "sla_aware",
       "update_strategy");
@@ -75,6 +77,20 @@ final class UpdateConfigJson {
     }
     strategy.rejectUnknown(kind == Strategy.Kind.QUEUE ? Set.of("batch_size") : Set.of("batch_size", "autopause_after_batch"));
     return new Strategy(kind, strategy.integer("batch_size", 1), List.of(), strategy.bool("autopause_after_batch", false));
+  }
+
+  /** An {@code update_config} object on its own (as stored with an update); invalid ones are refused. */
+  public static UpdateConfig fromJson(JsonNode node) {
+    List<Problem> problems = new ArrayList<>();
+    UpdateConfig config = read(JsonFieldReader.of(node, "$.update_config", problems));
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("invalid update_config: " + problems);
+    }
+    return config;
+  }
+
+  public static ObjectNode toJson(UpdateConfig config) {
+    return write(config);
   }
 
   static ObjectNode write(UpdateConfig config) {

@@ -6,6 +6,7 @@ import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
 import io.borealis.storage.Mutation;
 import io.borealis.storage.StoredState;
+import io.borealis.updates.UpdateRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +32,8 @@ final class TaskStore {
   /** When each THROTTLED task may become PENDING. */
   private final Map<String, Instant> throttledUntil = new HashMap<>();
   private String frameworkId;
+  /** Every update kept, by id, in the order they started. */
+  private final Map<String, UpdateRecord> updates = new LinkedHashMap<>();
   /** Changes not yet handed to storage, the latest per subject: a batch needs only the final value. */
   private final Map<String, Mutation> changes = new LinkedHashMap<>();
 
@@ -40,6 +43,7 @@ final class TaskStore {
     state.tasks().values().forEach(this::index);
     throttledUntil.putAll(state.throttles());
     frameworkId = state.frameworkId();
+    updates.putAll(state.updates());
   }
 
   JobConfig job(JobKey key) {
@@ -161,6 +165,30 @@ final class TaskStore {
     return drained;
   }
 
+  void saveUpdate(UpdateRecord update) {
+    updates.put(update.id(), update);
+    record(new Mutation.SaveUpdate(update));
+  }
+
+  void deleteUpdate(String id) {
+    if (updates.remove(id) != null) {
+      record(new Mutation.RemoveUpdate(id));
+    }
+  }
+
+  UpdateRecord update(String id) {
+    return updates.get(id);
+  }
+
+  Stream<UpdateRecord> updates() {
+    return updates.values().stream();
+  }
+
+  /** The update holding the job's update slot, if any. */
+  UpdateRecord activeUpdateOf(JobKey key) {
+    return updates.values().stream().filter(u -> u.state().job().equals(key) && u.status().isActive()).findFirst().orElse(null);
+  }
+
   /** The whole store as mutations, for a snapshot or backup; shares the immutable values. */
   List<Mutation> asMutations(long lastEventId) {
     List<Mutation> result = new ArrayList<>(jobs.size() + tasks.size() + throttledUntil.size() + 2);
@@ -171,6 +199,7 @@ final class TaskStore {
     jobs.values().forEach(job -> result.add(new Mutation.SaveJob(job)));
     tasks.values().forEach(task -> result.add(new Mutation.SaveTask(task)));
     throttledUntil.forEach((id, until) -> result.add(new Mutation.SaveThrottle(id, until)));
+    updates.values().forEach(update -> result.add(new Mutation.SaveUpdate(update)));
     return result;
   }
 }

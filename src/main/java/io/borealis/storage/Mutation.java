@@ -3,6 +3,7 @@ package io.borealis.storage;
 import io.borealis.model.JobConfig;
 import io.borealis.model.JobKey;
 import io.borealis.model.ScheduledTask;
+import io.borealis.updates.UpdateRecord;
 import java.time.Instant;
 
 /**
@@ -64,6 +65,22 @@ public sealed interface Mutation {
     @Override
     public String subject() {
       return "event-id";
+    }
+  }
+
+  /** An update's whole record, as it now stands. */
+  record SaveUpdate(UpdateRecord update) implements Mutation {
+    @Override
+    public String subject() {
+      return "update:" + update.id();
+    }
+  }
+
+  /** An old finished update, pruned from the history. */
+  record RemoveUpdate(String updateId) implements Mutation {
+    @Override
+    public String subject() {
+      return "update:" + updateId;
     }
   }
 }

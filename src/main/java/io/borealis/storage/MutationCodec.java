@@ -53,6 +53,10 @@ final class MutationCodec {
         if (m.until() != null) {
           node.put("until", nanos(m.until()));
         }
+      } else if (mutation instanceof Mutation.SaveUpdate m) {
+        node.put("t", "update").set("update", UpdateJson.write(m.update(), config -> configId(config, out)));
+      } else if (mutation instanceof Mutation.RemoveUpdate m) {
+        node.put("t", "-update").put("id", m.updateId());
       } else if (mutation instanceof Mutation.SaveFrameworkId m) {
         node.put("t", "framework").put("id", m.frameworkId());
       } else if (mutation instanceof Mutation.SaveEventId m) {
@@ -146,6 +150,8 @@ final class MutationCodec {
         case "-job" -> new Mutation.RemoveJob(JobKey.parse(node.get("key").asText()));
         case "task" -> throw new IllegalArgumentException("task record whose type is not its first field");
         case "-task" -> new Mutation.RemoveTask(node.get("id").asText());
+        case "update" -> new Mutation.SaveUpdate(UpdateJson.read(node.get("update"), this::config));
+        case "-update" -> new Mutation.RemoveUpdate(node.get("id").asText());
         case "throttle" -> new Mutation.SaveThrottle(node.get("task").asText(),
             node.has("until") ? instant(node.get("until").asLong()) : null);
         case "framework" -> new Mutation.SaveFrameworkId(node.get("id").asText());
@@ -230,11 +236,11 @@ final class MutationCodec {
   }
 
   /** Instants as nanoseconds since the epoch: exact, and one number instead of an ISO string. */
-  private static long nanos(Instant instant) {
+  static long nanos(Instant instant) {
     return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
   }
 
-  private static Instant instant(long nanos) {
+  static Instant instant(long nanos) {
     return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }
 }

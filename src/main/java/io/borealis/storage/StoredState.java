@@ -3,6 +3,7 @@ package io.borealis.storage;
 import io.borealis.model.JobConfig;
 import io.borealis.model.JobKey;
 import io.borealis.model.ScheduledTask;
+import io.borealis.updates.UpdateRecord;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ public final class StoredState {
   private final Map<JobKey, JobConfig> jobs = new LinkedHashMap<>();
   private final Map<String, ScheduledTask> tasks = new LinkedHashMap<>();
   private final Map<String, Instant> throttles = new LinkedHashMap<>();
+  private final Map<String, UpdateRecord> updates = new LinkedHashMap<>();
   private String frameworkId;
   private long lastEventId;
 
@@ -38,6 +40,10 @@ public final class StoredState {
       } else {
         throttles.put(m.taskId(), m.until());
       }
+    } else if (mutation instanceof Mutation.SaveUpdate m) {
+      updates.put(m.update().id(), m.update());
+    } else if (mutation instanceof Mutation.RemoveUpdate m) {
+      updates.remove(m.updateId());
     } else if (mutation instanceof Mutation.SaveFrameworkId m) {
       frameworkId = m.frameworkId();
     } else if (mutation instanceof Mutation.SaveEventId m) {
@@ -57,6 +63,10 @@ public final class StoredState {
     return throttles;
   }
 
+  public Map<String, UpdateRecord> updates() {
+    return updates;
+  }
+
   public String frameworkId() {
     return frameworkId;
   }
@@ -66,19 +76,19 @@ public final class StoredState {
   }
 
   public boolean isEmpty() {
-    return jobs.isEmpty() && tasks.isEmpty() && frameworkId == null;
+    return jobs.isEmpty() && tasks.isEmpty() && updates.isEmpty() && frameworkId == null;
   }
 
   @Override
   public boolean equals(Object other) {
     return other instanceof StoredState that && jobs.equals(that.jobs) && tasks.equals(that.tasks)
-        && throttles.equals(that.throttles) && java.util.Objects.equals(frameworkId, that.frameworkId)
+        && throttles.equals(that.throttles) && updates.equals(that.updates) && java.util.Objects.equals(frameworkId, that.frameworkId)
         && lastEventId == that.lastEventId;
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(jobs, tasks, throttles, frameworkId, lastEventId);
+    return java.util.Objects.hash(jobs, tasks, throttles, updates, frameworkId, lastEventId);
   }
 
   @Override

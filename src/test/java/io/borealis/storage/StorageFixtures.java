@@ -4,6 +4,14 @@ import io.borealis.config.JobJson;
 import io.borealis.model.JobConfig;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
+import io.borealis.updates.InstanceAction;
+import io.borealis.updates.InstanceGoal;
+import io.borealis.updates.InstanceProgress;
+import io.borealis.updates.UpdatePass;
+import io.borealis.updates.UpdateRecord;
+import io.borealis.updates.UpdateState;
+import io.borealis.updates.UpdateStatus;
+import io.borealis.updates.UpdateStep;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,9 +68,33 @@ final class StorageFixtures {
       }
     }
     mutations.add(new Mutation.SaveTask(runningTask(batch, 0, "b0")));
+    mutations.add(new Mutation.SaveUpdate(update("update-1", web, job("web", tasks + 2))));
+    mutations.add(new Mutation.SaveUpdate(update("update-2", batch, job("batch", 1))));
+    mutations.add(new Mutation.RemoveUpdate("update-2"));
     mutations.add(new Mutation.RemoveJob(batch.key()));
     mutations.add(new Mutation.SaveFrameworkId("framework-2"));
     return mutations;
+  }
+
+  /**
+   * An update that rolled two instances forward, failed on the second and is rolling back, with its
+   * history: every part of an update record has a value.
+   */
+  static UpdateRecord update(String id, JobConfig from, JobConfig to) {
+    List<InstanceGoal> goals = List.of(new InstanceGoal(from.instances(), null, to), new InstanceGoal(0, from, to),
+        new InstanceGoal(1, from, to));
+    UpdateState started = UpdateState.start(id, from.key(), to.update(), goals, T0);
+    UpdatePass forward = new UpdatePass(goals, Map.of(
+        from.instances(), new InstanceProgress(InstanceProgress.Phase.SUCCEEDED, T0, null),
+        0, new InstanceProgress(InstanceProgress.Phase.FAILED, T0.plusSeconds(1), "its new task failed")), 0, 1);
+    UpdatePass backward = new UpdatePass(List.of(goals.get(1).reversed(), goals.get(0).reversed()),
+        Map.of(0, new InstanceProgress(InstanceProgress.Phase.IN_FLIGHT, T0.plusSeconds(2), null)), 0, 1);
+    UpdateState rollingBack = new UpdateState(id, from.key(), UpdateStatus.ROLLING_BACK, to.update(), forward, backward,
+        T0.plusSeconds(2));
+    return UpdateRecord.start(started, from, to, T0, "started by tester").advanced(rollingBack,
+        List.of(new UpdateStep.InstanceEvent(0, InstanceAction.INSTANCE_UPDATE_FAILED, T0.plusSeconds(2), "its new task failed"),
+            new UpdateStep.InstanceEvent(0, InstanceAction.INSTANCE_ROLLING_BACK, T0.plusSeconds(2), null)),
+        "1 instance(s) failed", T0.plusSeconds(2));
   }
 
   static StoredState replay(List<Mutation> mutations) {
@@ -81,6 +113,7 @@ final class StorageFixtures {
     state.jobs().values().forEach(job -> result.add(new Mutation.SaveJob(job)));
     state.tasks().values().forEach(task -> result.add(new Mutation.SaveTask(task)));
     state.throttles().forEach((id, until) -> result.add(new Mutation.SaveThrottle(id, until)));
+    state.updates().values().forEach(update -> result.add(new Mutation.SaveUpdate(update)));
     return result;
   }
 }
