@@ -102,6 +102,11 @@ final class ApiJson {
           .put("message", health.message());
     } else if (event instanceof ClusterEvent.JobChanged job) {
       json.put("change", job.change()).put("message", job.message());
+    } else if (event instanceof ClusterEvent.UpdateChanged update) {
+      JsonArray instances = new JsonArray();
+      update.instanceEvents().forEach(e -> instances.add(UpdateJsonView.instanceEvent(e)));
+      json.put("update_id", update.updateId()).put("status", update.status().name()).put("message", update.message())
+          .put("instance_events", instances);
     }
     return json;
   }

@@ -44,6 +44,7 @@ public final class ApiVerticle extends VerticleBase {
     EventStreamHub events = new EventStreamHub(vertx);
     JobHandlers jobs = new JobHandlers(vertx.eventBus());
     AdminHandlers admin = new AdminHandlers(vertx.eventBus());
+    UpdateHandlers updates = new UpdateHandlers(vertx.eventBus());
     Router router = Router.router(vertx);
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
@@ -60,6 +61,10 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/api/v1/tasks/:id").handler(jobs::getTask);
     router.get("/api/v1/events").handler(events::subscribe);
     router.get("/api/v1/admin/backup").handler(admin::backup);
+    router.post("/api/v1/updates").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(updates::start);
+    router.get("/api/v1/updates").handler(updates::list);
+    router.get("/api/v1/updates/:id").handler(updates::get);
+    router.post("/api/v1/updates/:id/:command").handler(updates::command);
     router.route("/api/*").handler(rc -> ApiError.notFound(rc, "no API resource " + rc.request().method() + " " + rc.request().path()));
     router.get("/").handler(rc -> rc.redirect("/scheduler"));
     router.get("/scheduler*").handler(rc -> rc.response().putHeader("Content-Type", "text/html; charset=utf-8")

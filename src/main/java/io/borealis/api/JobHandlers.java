@@ -100,7 +100,7 @@ final class JobHandlers {
   }
 
   /** The {@code instances} query parameter: empty when absent; null (after answering 400) when malformed. */
-  private static Optional<InstanceRanges> instances(RoutingContext rc) {
+  static Optional<InstanceRanges> instances(RoutingContext rc) {
     String param = rc.request().getParam("instances");
     if (param == null || param.isBlank()) {
       return Optional.empty();

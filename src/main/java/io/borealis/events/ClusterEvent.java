@@ -2,7 +2,10 @@ package io.borealis.events;
 
 import io.borealis.model.JobKey;
 import io.borealis.model.TaskState;
+import io.borealis.updates.UpdateStatus;
+import io.borealis.updates.UpdateStep;
 import java.time.Instant;
+import java.util.List;
 
 /** Something that changed in the cluster, in the order the state owner applied it. */
 public sealed interface ClusterEvent {
@@ -39,6 +42,24 @@ public sealed interface ClusterEvent {
     @Override
     public String type() {
       return "job";
+    }
+  }
+
+  /**
+   * An update moved: entered a status, or some of its instances started, finished or failed.
+   *
+   * @param status the update's status after the change
+   * @param message why the status changed (null if it did not)
+   */
+  record UpdateChanged(long id, Instant timestamp, JobKey job, String updateId, UpdateStatus status, String message,
+      List<UpdateStep.InstanceEvent> instanceEvents) implements ClusterEvent {
+    public UpdateChanged {
+      instanceEvents = List.copyOf(instanceEvents);
+    }
+
+    @Override
+    public String type() {
+      return "update";
     }
   }
 }

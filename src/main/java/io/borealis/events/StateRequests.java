@@ -5,6 +5,9 @@ import io.borealis.model.JobConfig;
 import io.borealis.model.JobKey;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
+import io.borealis.updates.UpdateCommand;
+import io.borealis.updates.UpdateRecord;
+import io.borealis.updates.UpdateStep;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -109,4 +112,26 @@ public final class StateRequests {
 
   /** Is the state owner up and able to store changes? Reply: none; fails with the reason when not. */
   public record CheckHealth() implements Request {}
+
+  /**
+   * Start rolling {@code desired} out to the job (only to {@code scope}'s instances when not null).
+   * Reply: the new {@link UpdateRecord}. Fails 404 (no such job), 409 (an update is active: its id
+   * is in the message) or 400 (nothing would change, or the settings cannot work).
+   */
+  public record StartUpdate(JobConfig desired, InstanceRanges scope, String user) implements Request {}
+
+  /** A user's command to an update. Reply: the changed {@link UpdateRecord}; 404 or 409 when it does not apply. */
+  public record CommandUpdate(String updateId, UpdateCommand command) implements Request {}
+
+  /**
+   * The update verticle's next step, planned on {@code version} of the update. Reply: the changed
+   * {@link UpdateRecord}; fails 409 if the update changed since (the planner then looks again).
+   */
+  public record ApplyUpdateStep(String updateId, long version, UpdateStep step) implements Request {}
+
+  /** Reply: the {@link UpdateRecord}; 404 if unknown. */
+  public record GetUpdate(String updateId) implements Request {}
+
+  /** Reply: a list of {@link UpdateRecord}s, oldest first; null filters match everything. */
+  public record ListUpdates(String role, String environment, String name, Boolean active) implements Request {}
 }

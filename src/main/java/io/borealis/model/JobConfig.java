@@ -32,4 +32,10 @@ public record JobConfig(
   public JobConfig {
     constraints = constraints == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(constraints));
   }
+
+  /** This config with another instance count (an update moving between two counts holds the larger). */
+  public JobConfig withInstances(int count) {
+    return count == instances ? this : new JobConfig(key, count, service, maxTaskFailures, tier, production, priority, contact, task,
+        constraints, healthCheck, update);
+  }
 }

@@ -39,6 +39,10 @@ public final class SchedulerDeployment {
     return vertx.deployVerticle(state)
         .compose(id -> {
           ids.add(id);
+          return vertx.deployVerticle(new UpdateVerticle(clock, UpdateVerticle.DEFAULT_PROGRESS_DEADLINE));
+        })
+        .compose(id -> {
+          ids.add(id);
           return vertx.deployVerticle(new OfferVerticle(settings));
         })
         .compose(id -> {

@@ -35,6 +35,8 @@ import io.borealis.storage.Mutation;
 import io.borealis.storage.SnapshotFile;
 import io.borealis.storage.StateLog;
 import io.borealis.storage.StoredState;
+import io.borealis.updates.UpdateRecord;
+import io.borealis.updates.UpdateStep;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -72,6 +74,23 @@ public final class StateVerticle extends VerticleBase {
   /** The last health each running task's executor reported (tasks with health checks only). */
   private final Map<String, Boolean> health = new HashMap<>();
   private final SchedulerMetrics metrics;
+  private final UpdateOperations updates = new UpdateOperations(store, new UpdateOperations.Effects() {
+    @Override
+    public void kill(ScheduledTask task, String reason) {
+      transition(task, TaskState.KILLING, reason);
+    }
+
+    @Override
+    public void add(JobConfig config, int instance, String reason) {
+      addTask(config, instance, null, 0, reason);
+    }
+
+    @Override
+    public void updateChanged(UpdateRecord update, String message, List<UpdateStep.InstanceEvent> events) {
+      publish(new ClusterEvent.UpdateChanged(++lastEventId, clock.instant(), update.state().job(), update.id(), update.status(),
+          message, events));
+    }
+  });
   private long lastEventId;
   private long storedEventId;
   private Instant lastPrune = Instant.EPOCH;
@@ -178,6 +197,26 @@ public final class StateVerticle extends VerticleBase {
       backup(message);
     } else if (request instanceof StateRequests.CheckHealth) {
       outbox.reply(message, null);
+    } else if (request instanceof StateRequests.StartUpdate start) {
+      answer(message, updates.start(start, clock.instant()));
+    } else if (request instanceof StateRequests.CommandUpdate command) {
+      answer(message, updates.command(command, clock.instant()));
+    } else if (request instanceof StateRequests.ApplyUpdateStep step) {
+      answer(message, updates.apply(step, clock.instant()));
+    } else if (request instanceof StateRequests.GetUpdate get) {
+      UpdateRecord update = store.update(get.updateId());
+      answer(message, update == null ? UpdateOperations.Outcome.refused(404, "no update " + get.updateId())
+          : UpdateOperations.Outcome.ok(update));
+    } else if (request instanceof StateRequests.ListUpdates list) {
+      outbox.reply(message, updates.list(list));
+    }
+  }
+
+  private void answer(Message<Request> message, UpdateOperations.Outcome outcome) {
+    if (outcome.failure() != null) {
+      outbox.fail(message, outcome.failureCode(), outcome.failure());
+    } else {
+      outbox.reply(message, outcome.update());
     }
   }
 
@@ -185,7 +224,8 @@ public final class StateVerticle extends VerticleBase {
     return request instanceof GetJob || request instanceof ListJobs || request instanceof QueryTasks
         || request instanceof GetTask || request instanceof GetPendingTasks || request instanceof StateRequests.GetTasksOnAgents
         || request instanceof StateRequests.GetFrameworkId || request instanceof StateRequests.GetBackup
-        || request instanceof StateRequests.CheckHealth;
+        || request instanceof StateRequests.CheckHealth || request instanceof StateRequests.GetUpdate
+        || request instanceof StateRequests.ListUpdates;
   }
 
   /** Everything acknowledged so far, encoded off the event loop as a snapshot file's bytes. */

@@ -46,7 +46,7 @@ public record UpdatePass(List<InstanceGoal> goals, Map<Integer, InstanceProgress
     return new UpdatePass(goals, progress, index, Math.min(goals.size(), batchEnd + strategy.batchSize(index)));
   }
 
-  long count(InstanceProgress.Phase phase) {
+  public long count(InstanceProgress.Phase phase) {
     return progress.values().stream().filter(p -> p.phase() == phase).count();
   }
 
