@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** {@code borealis}: the root command; its nouns are subcommands. */
 @Command(name = "borealis", mixinStandardHelpOptions = true, version = "borealis 0.1.0",
     description = "Run and manage jobs on a Borealis (Apache Aurora compatible) cluster.",
-    subcommands = {JobCommand.class, ConfigCommand.class, AdminCommand.class},
+    subcommands = {JobCommand.class, UpdateCommand.class, ConfigCommand.class, AdminCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:Success.", "1:The command failed: a job file that does not load or validate, a job that is not in "
         + "the file, or a scheduler error. The message says which.", "2:Invalid command line (unknown option, missing "

@@ -61,6 +61,35 @@ final class SchedulerApi {
     return send(HttpRequest.newBuilder(uri("/api/v1/jobs/" + key + "/restart" + query)).POST(HttpRequest.BodyPublishers.noBody()));
   }
 
+  JsonNode startUpdate(String jobJson, InstanceRanges instances) {
+    String query = instances == null ? "" : "?instances=" + encode(instances.toString());
+    return send(HttpRequest.newBuilder(uri("/api/v1/updates" + query)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(jobJson)));
+  }
+
+  /** Updates of a role, environment or job (nulls match all), {@code status} "active", "finished" or null. */
+  JsonNode updates(String role, String env, String name, String status) {
+    StringBuilder query = new StringBuilder("?role=").append(encode(role));
+    if (env != null) {
+      query.append("&env=").append(encode(env));
+    }
+    if (name != null) {
+      query.append("&job=").append(encode(name));
+    }
+    if (status != null) {
+      query.append("&status=").append(encode(status));
+    }
+    return send(HttpRequest.newBuilder(uri("/api/v1/updates" + query)).GET());
+  }
+
+  JsonNode update(String id) {
+    return send(HttpRequest.newBuilder(uri("/api/v1/updates/" + encode(id))).GET());
+  }
+
+  JsonNode commandUpdate(String id, String command) {
+    return send(HttpRequest.newBuilder(uri("/api/v1/updates/" + encode(id) + "/" + command)).POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
   /** What {@link #backup} wrote. */
   record BackupWritten(int jobs, int tasks, long bytes) {}
 

@@ -129,4 +129,37 @@ class UpdateEndToEndTest {
     assertThat(unchanged.statusCode()).isEqualTo(400);
     assertThat(unchanged.body()).contains("unchanged");
   }
+
+  @Test
+  void theCliStartsAnUpdateThatPausesAfterEachBatchAndWaitsForItsEnd() throws Exception {
+    createRunning(2, "exec sleep 600");
+    String autopause = "{\"watch_secs\": 1, \"update_strategy\": {\"batch\": {\"batch_size\": 1, \"autopause_after_batch\": true}}}";
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("web.json"), job(2, "exec sleep 604", autopause));
+
+    var started = cluster.cli("update", "start", KEY, file.toString());
+    assertThat(started.exitCode()).as(started.err()).isZero();
+    assertThat(started.out()).contains("started for " + KEY + ": 2 instance(s) to change");
+    String id = started.out().split(" ")[1];
+
+    assertThat(awaitUpdate(id, u -> "ROLL_FORWARD_PAUSED".equals(u.getString("status"))).getString("status"))
+        .as("paused after the first batch").isEqualTo("ROLL_FORWARD_PAUSED");
+    var resumed = cluster.cli("update", "resume", KEY);
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertThat(resumed.out()).contains("is now ROLLING_FORWARD");
+
+    var waited = cluster.cli("update", "wait", KEY, id);
+    assertThat(waited.exitCode()).as(waited.out() + waited.err()).isZero();
+    assertThat(waited.out()).endsWith("ROLLED_FORWARD\n");
+
+    var info = cluster.cli("update", "info", KEY);
+    assertThat(info.out()).contains("Update " + id + " of " + KEY + ": ROLLED_FORWARD")
+        .containsSubsequence("ROLLING_FORWARD", "ROLL_FORWARD_PAUSED", "ROLLING_FORWARD", "ROLLED_FORWARD")
+        .containsSubsequence("instance 0  INSTANCE_UPDATING", "instance 0  INSTANCE_UPDATED", "instance 1  INSTANCE_UPDATING",
+            "instance 1  INSTANCE_UPDATED");
+    assertThat(cluster.cli("update", "list", "devcluster/www-data").out()).contains(id + "  ROLLED_FORWARD");
+
+    var noUpdate = cluster.cli("update", "pause", KEY);
+    assertThat(noUpdate.exitCode()).isEqualTo(1);
+    assertThat(noUpdate.err()).contains("job " + KEY + " has no active update");
+  }
 }

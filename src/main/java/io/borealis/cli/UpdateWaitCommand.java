@@ -1,0 +1,68 @@
+package io.borealis.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code borealis update wait CLUSTER/ROLE/ENV/NAME [ID]}: until the update ends; its final status decides the exit code. */
+@Command(name = "wait", mixinStandardHelpOptions = true, description = "Wait for the job's active update (or update ID) to end.",
+    footer = {"", "Example:", "  borealis update wait devcluster/www-data/prod/hello && echo rolled forward"},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:The update rolled forward.", "1:It ended otherwise (ROLLED_BACK, ABORTED, FAILED, ERROR), or waiting failed.",
+        "2:Invalid command line."})
+final class UpdateWaitCommand implements Callable<Integer> {
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  @ParentCommand
+  UpdateCommand update;
+
+  @Parameters(index = "0", paramLabel = "CLUSTER/ROLE/ENV/NAME", description = "The job.")
+  String key;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "ID", description = "An update id (default: the job's active update).")
+  String id;
+
+  @Option(names = "--wait-timeout", defaultValue = "PT1H", description = "How long to wait (ISO-8601, default 1 hour).")
+  Duration waitTimeout;
+
+  @Override
+  public Integer call() {
+    JobSpec spec = JobSpec.parse(key);
+    SchedulerApi api = update.root.api(spec.key().cluster());
+    String updateId = id != null ? id : UpdateCommand.activeUpdateOf(api, spec.key()).path("update_id").asText();
+    return await(api, updateId, waitTimeout, update.spec.commandLine().getOut());
+  }
+
+  /** Polls until the update ends, printing each change of status and progress as a plain line. */
+  static int await(SchedulerApi api, String id, Duration timeout, PrintWriter out) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "";
+    while (true) {
+      JsonNode update = api.update(id);
+      String status = update.path("status").asText();
+      String progress = status + ": " + update.path("instances_done").asInt() + " of " + update.path("instances_to_change").asInt()
+          + " instance(s) done, " + update.path("instances_in_flight").asInt() + " in flight, "
+          + update.path("instances_failed").asInt() + " failed";
+      if (!progress.equals(last)) {
+        out.println(progress);
+        out.flush();
+        last = progress;
+      }
+      if (UpdateCommand.isFinal(status)) {
+        out.println(status);
+        out.flush();
+        return "ROLLED_FORWARD".equals(status) ? 0 : 1;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new CliException("update " + id + " is still " + status + " after " + timeout.toMinutes() + " minutes");
+      }
+      LockSupport.parkNanos(POLL.toNanos());
+    }
+  }
+}
