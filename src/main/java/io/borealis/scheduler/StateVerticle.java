@@ -35,6 +35,7 @@ import io.borealis.storage.Mutation;
 import io.borealis.storage.SnapshotFile;
 import io.borealis.storage.StateLog;
 import io.borealis.storage.StoredState;
+import io.borealis.updates.UpdateCommand;
 import io.borealis.updates.UpdateRecord;
 import io.borealis.updates.UpdateStep;
 import io.vertx.core.Future;
@@ -278,6 +279,16 @@ public final class StateVerticle extends VerticleBase {
     if (store.job(kill.key()) == null && !store.hasHistory(kill.key())) {
       outbox.fail(message, 404, "no job " + kill.key());
       return;
+    }
+    UpdateRecord update = store.activeUpdateOf(kill.key());
+    if (update != null) {
+      // An update would bring killed instances back; killing the whole job ends the update instead.
+      if (kill.instances() != null) {
+        outbox.fail(message, 409, "job " + kill.key() + " has an active update " + update.id() + " (" + update.status()
+            + "); abort it or wait for it before killing instances");
+        return;
+      }
+      updates.command(new StateRequests.CommandUpdate(update.id(), UpdateCommand.ABORT), clock.instant());
     }
     List<String> killing = new ArrayList<>();
     for (ScheduledTask task : store.activeTasksOf(kill.key())) {

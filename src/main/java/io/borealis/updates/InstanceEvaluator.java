@@ -65,10 +65,13 @@ public record InstanceEvaluator(Duration watch, int maxFailures, Duration progre
     return seen.healthySince() == null || seen.healthySince().isBefore(running) ? running : seen.healthySince();
   }
 
-  /** A task with the target config that died (not killed) after the instance's update began. */
+  /**
+   * A task with the target config that failed (not killed) after the instance's update began. LOST is
+   * not the config's fault (an agent or the scheduler went away; the task is replaced anyway), so unlike
+   * Aurora it does not count: a scheduler failover mid-update must not roll the update back.
+   */
   private static boolean failedSince(ScheduledTask task, JobConfig target, Instant startedAt) {
-    boolean died = task.state() == TaskState.FAILED || task.state() == TaskState.LOST
-        || task.state() == TaskState.FINISHED && target.service();
+    boolean died = task.state() == TaskState.FAILED || task.state() == TaskState.FINISHED && target.service();
     if (!died || !UpdateDiff.sameTask(task.config(), target) || task.events().isEmpty()) {
       return false;
     }

@@ -55,6 +55,8 @@ class SchedulerCrashTest {
   private final Set<String> created = new HashSet<>();
   /** Per job, instances whose kill was acknowledged (none may run again). */
   private final Map<String, Set<Integer>> killed = new HashMap<>();
+  /** Updates whose start was acknowledged, as "job:id". */
+  private final Set<String> updated = new HashSet<>();
   /** Per job, instances a kill was sent for, acknowledged or not (they may be gone). */
   private final Map<String, Set<Integer>> maybeKilled = new HashMap<>();
 
@@ -83,7 +85,7 @@ class SchedulerCrashTest {
       String context = "crash " + crash + " of seed " + seed;
       BorealisProcess scheduler = BorealisProcess.startScheduler(cluster.masterUrl(), data, log);
       try {
-        awaitConverged(scheduler, "after restart before " + context);
+        awaitConverged(scheduler, "after restart before " + context, false);
         Action action = nextAction(crash, random);
         CompletableFuture<Boolean> answered = CompletableFuture.supplyAsync(() -> action.call(scheduler.url()));
         Thread.sleep(random.nextInt(800));
@@ -97,10 +99,12 @@ class SchedulerCrashTest {
       }
     }
     try (BorealisProcess scheduler = BorealisProcess.startScheduler(cluster.masterUrl(), data, log)) {
-      awaitConverged(scheduler, "after the last of " + CRASHES + " crashes, seed " + seed);
+      awaitConverged(scheduler, "after the last of " + CRASHES + " crashes, seed " + seed, true);
       assertThat(created).as("the test created jobs at all").isNotEmpty();
-      System.out.printf("%d SIGKILLs (seed %d): %d creates and %d kills acknowledged, all present after restart%n",
-          CRASHES, seed, created.size(), killed.values().stream().mapToInt(Set::size).sum() / 10);
+      long resumed = java.nio.file.Files.readAllLines(log).stream().filter(line -> line.contains("Resuming update")).count();
+      System.out.printf("%d SIGKILLs (seed %d): %d creates, %d kills and %d updates acknowledged; all present after restart,"
+          + " every update rolled forward (%d resumed after a crash)%n", CRASHES, seed, created.size(),
+          killed.values().stream().mapToInt(Set::size).sum() / 10, updated.size(), resumed);
     }
   }
 
@@ -110,11 +114,11 @@ class SchedulerCrashTest {
     }
   }
 
-  /** Creates come first and most often; kills and restarts act on jobs known to exist. */
+  /** Creates come first and most often; kills, restarts and rolling updates act on jobs known to exist. */
   private Action nextAction(int crash, Random random) {
     List<String> jobs = new ArrayList<>(created);
     jobs.sort(null);
-    int kind = jobs.isEmpty() ? 0 : crash % 3;
+    int kind = jobs.isEmpty() ? 0 : crash % 4;
     if (kind == 0) {
       String name = "crash" + crash;
       return new Action(url -> createJob(url, name), () -> created.add(name));
@@ -127,16 +131,27 @@ class SchedulerCrashTest {
       return new Action(url -> send(url, "DELETE", "/api/v1/jobs/devcluster/www-data/prod/" + job + "?instances=" + range, null),
           () -> IntStream.rangeClosed(from, from + 9).forEach(i -> killed.computeIfAbsent(job, k -> new HashSet<>()).add(i)));
     }
-    return new Action(url -> send(url, "POST", "/api/v1/jobs/devcluster/www-data/prod/" + job + "/restart?instances=" + range, ""),
-        () -> { });
+    if (kind == 2) {
+      return new Action(url -> send(url, "POST", "/api/v1/jobs/devcluster/www-data/prod/" + job + "/restart?instances=" + range, ""),
+          () -> { });
+    }
+    // An update brings back every instance of the job, killed or not: those may run again.
+    maybeKilled.computeIfAbsent(job, k -> new HashSet<>()).addAll(killed.getOrDefault(job, Set.of()));
+    killed.remove(job);
+    String config = jobJson(job, "sleep 3600 # version " + crash);
+    return new Action(url -> send(url, "POST", "/api/v1/updates", config), () -> updated.add(job + ":" + crash));
+  }
+
+  private static String jobJson(String name, String cmdline) {
+    return """
+        {"cluster": "devcluster", "role": "www-data", "environment": "prod", "name": "%s", "instances": %d, "service": true,
+         "task": {"processes": [{"name": "p", "cmdline": "%s"}], "resources": {"cpu": 0.1, "ram": 16777216, "disk": 16777216}},
+         "update_config": {"batch_size": 20, "watch_secs": 0}}
+        """.formatted(name, INSTANCES, cmdline);
   }
 
   private boolean createJob(String url, String name) {
-    String job = """
-        {"cluster": "devcluster", "role": "www-data", "environment": "prod", "name": "%s", "instances": %d, "service": true,
-         "task": {"processes": [{"name": "p", "cmdline": "sleep 3600"}], "resources": {"cpu": 0.1, "ram": 16777216, "disk": 16777216}}}
-        """.formatted(name, INSTANCES);
-    return send(url, "POST", "/api/v1/jobs", job);
+    return send(url, "POST", "/api/v1/jobs", jobJson(name, "sleep 3600"));
   }
 
   private boolean send(String url, String method, String path, String body) {
@@ -158,19 +173,39 @@ class SchedulerCrashTest {
     return new JsonObject(response.body());
   }
 
-  /** Polls until every invariant holds (reconciliation takes a moment), then checks them once more with messages. */
-  private void awaitConverged(BorealisProcess scheduler, String context) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
-    List<String> problems = problems(scheduler.url());
+  /**
+   * Polls until every invariant holds (reconciliation takes a moment), then checks them once more with
+   * messages. With {@code updatesFinished}, every update must also have ended, rolled forward: those a
+   * crash interrupted resumed.
+   */
+  private void awaitConverged(BorealisProcess scheduler, String context, boolean updatesFinished) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    List<String> problems = problems(scheduler.url(), updatesFinished);
     while (!problems.isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(250);
-      problems = problems(scheduler.url());
+      problems = problems(scheduler.url(), updatesFinished);
     }
     assertThat(problems).as(context + "\nScheduler log:\n" + scheduler.logTail()).isEmpty();
   }
 
-  private List<String> problems(String url) throws Exception {
+  private List<String> problems(String url, boolean updatesFinished) throws Exception {
     List<String> problems = new ArrayList<>();
+    Set<String> storedUpdates = new HashSet<>();
+    for (Object item : get(url + "/api/v1/updates?role=www-data").getJsonArray("updates")) {
+      JsonObject update = (JsonObject) item;
+      String status = update.getString("status");
+      storedUpdates.add(update.getString("update_id"));
+      if (!status.startsWith("ROLL") || status.equals("ROLLED_BACK")) {
+        problems.add("update " + update.getString("update_id") + " of " + update.getString("name") + " is " + status + ": "
+            + get(url + "/api/v1/updates/" + update.getString("update_id")).getJsonArray("status_events"));
+      } else if (updatesFinished && !status.equals("ROLLED_FORWARD")) {
+        problems.add("update " + update.getString("update_id") + " of " + update.getString("name") + " is still " + status);
+      }
+    }
+    long acknowledgedUpdates = updated.size();
+    if (storedUpdates.size() < acknowledgedUpdates) {
+      problems.add(acknowledgedUpdates + " updates were acknowledged but only " + storedUpdates.size() + " are stored");
+    }
     Set<String> onAgent = new HashSet<>();
     Set<String> running = new HashSet<>();
     JsonArray jobs = get(url + "/api/v1/jobs").getJsonArray("jobs");

@@ -162,4 +162,20 @@ class UpdateEndToEndTest {
     assertThat(noUpdate.exitCode()).isEqualTo(1);
     assertThat(noUpdate.err()).contains("job " + KEY + " has no active update");
   }
+
+  @Test
+  void killingInstancesOfAJobBeingUpdatedIsRefusedAndKillingTheJobAbortsTheUpdate() throws Exception {
+    createRunning(2, "exec sleep 600");
+    JsonObject started = startUpdate(job(2, "exec sleep 605", "{\"watch_secs\": 600}"), null);
+    String id = started.getString("update_id");
+
+    HttpResponse<String> partial = cluster.send("DELETE", "/api/v1/jobs/" + KEY + "?instances=1", null);
+    assertThat(partial.statusCode()).isEqualTo(409);
+    assertThat(partial.body()).contains("active update " + id);
+
+    assertThat(cluster.send("DELETE", "/api/v1/jobs/" + KEY, null).statusCode()).isEqualTo(200);
+    JsonObject update = cluster.getJson("/api/v1/updates/" + id);
+    assertThat(update.getString("status")).isEqualTo("ABORTED");
+    assertThat(cluster.awaitJob(KEY, j -> j.getJsonArray("active_tasks").isEmpty()).getJsonArray("active_tasks")).isEmpty();
+  }
 }
