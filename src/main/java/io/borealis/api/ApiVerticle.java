@@ -42,7 +42,7 @@ public final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     EventStreamHub events = new EventStreamHub(vertx);
-    JobHandlers jobs = new JobHandlers(vertx.eventBus());
+    JobHandlers jobs = new JobHandlers(vertx);
     AdminHandlers admin = new AdminHandlers(vertx.eventBus());
     UpdateHandlers updates = new UpdateHandlers(vertx.eventBus());
     Router router = Router.router(vertx);
@@ -57,6 +57,8 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/api/v1/jobs/:cluster/:role/:env/:name").handler(jobs::get);
     router.delete("/api/v1/jobs/:cluster/:role/:env/:name").handler(jobs::kill);
     router.post("/api/v1/jobs/:cluster/:role/:env/:name/restart").handler(jobs::restart);
+    router.post("/api/v1/jobs/:cluster/:role/:env/:name/instances").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
+        .handler(jobs::addInstances);
     router.get("/api/v1/tasks").handler(jobs::queryTasks);
     router.get("/api/v1/tasks/:id").handler(jobs::getTask);
     router.get("/api/v1/events").handler(events::subscribe);

@@ -9,10 +9,12 @@ import io.borealis.model.JobKey;
 import io.borealis.model.Problem;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,16 +24,27 @@ final class JobHandlers {
   static final int DEFAULT_PAGE = 100;
   static final int MAX_PAGE = 1000;
 
+  /** The media type of a .aurora config posted as the job. */
+  static final String AURORA_TYPE = "text/x-aurora";
+
+  private final Vertx vertx;
   private final EventBus bus;
 
-  JobHandlers(EventBus bus) {
-    this.bus = bus;
+  JobHandlers(Vertx vertx) {
+    this.vertx = vertx;
+    this.bus = vertx.eventBus();
   }
 
   void create(RoutingContext rc) {
     String body = rc.body().asString();
+    boolean aurora = isAurora(rc);
     if (body == null || body.isBlank()) {
-      ApiError.badRequest(rc, "the request body must be a job in JSON", List.of(new Problem("$", "body is empty")));
+      ApiError.badRequest(rc, "the request body must be a job in " + (aurora ? "a .aurora config" : "JSON"),
+          List.of(new Problem("$", "body is empty")));
+      return;
+    }
+    if (aurora) {
+      createFromAurora(rc, body);
       return;
     }
     JobJson.ReadResult result = JobJson.read(body);
@@ -43,15 +56,79 @@ final class JobHandlers {
       ApiError.badRequest(rc, "give exactly one job to create", List.of(new Problem("$.jobs", "has " + result.jobs().size() + " jobs")));
       return;
     }
-    JobConfig config = result.jobs().get(0);
+    submit(rc, result.jobs().get(0), List.of());
+  }
+
+  /** {@code Content-Type: text/x-aurora} or {@code ?format=aurora}: the body is a .aurora config, not JSON. */
+  private static boolean isAurora(RoutingContext rc) {
+    String type = rc.request().getHeader("Content-Type");
+    return "aurora".equals(rc.request().getParam("format")) || type != null && type.startsWith(AURORA_TYPE);
+  }
+
+  /** Evaluating a config runs an interpreter: on a worker, never on the event loop. */
+  private void createFromAurora(RoutingContext rc, String source) {
+    String key = rc.request().getParam("key");
+    List<String> binds = rc.queryParam("bind");
+    String user = rc.request().getParam("user");
+    vertx.executeBlocking(() -> AuroraSubmission.evaluate(source, key, binds, user), false)
+        .onSuccess(result -> {
+          if (result.ok()) {
+            submit(rc, result.config(), result.warnings());
+          } else {
+            ApiError.badRequest(rc, result.error(), result.problems());
+          }
+        })
+        .onFailure(error -> ApiError.fromFailure(rc, error));
+  }
+
+  private void submit(RoutingContext rc, JobConfig config, List<String> warnings) {
     bus.<StateRequests.JobCreated>request(BusAddresses.STATE, new StateRequests.CreateJob(config))
         .onSuccess(reply -> {
           JobKey key = reply.body().key();
+          JsonObject created = ApiJson.key(key).put("url", dashboardUrl(rc, key)).put("pending_tasks", reply.body().pendingTasks());
+          if (!warnings.isEmpty()) {
+            created.put("warnings", new JsonArray(warnings));
+          }
           rc.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-              .putHeader("Location", "/api/v1/jobs/" + key)
-              .end(ApiJson.key(key).put("url", dashboardUrl(rc, key)).put("pending_tasks", reply.body().pendingTasks()).encode());
+              .putHeader("Location", "/api/v1/jobs/" + key).end(created.encode());
         })
         .onFailure(error -> ApiError.fromFailure(rc, error));
+  }
+
+  /** {@code {"from_instance": N, "count": C}}: C more instances running instance N's config. */
+  void addInstances(RoutingContext rc) {
+    JobKey key = key(rc);
+    if (key == null) {
+      return;
+    }
+    JsonObject body;
+    try {
+      body = rc.body().asJsonObject();
+    } catch (RuntimeException e) {
+      body = null;
+    }
+    List<Problem> problems = new ArrayList<>();
+    Integer from = body == null ? null : integer(body, "from_instance", 0, problems);
+    Integer count = body == null ? null : integer(body, "count", 1, problems);
+    if (body == null || !problems.isEmpty()) {
+      ApiError.badRequest(rc, "give {\"from_instance\": N, \"count\": C} with N >= 0 and C >= 1",
+          body == null ? List.of(new Problem("$", "not a JSON object")) : problems);
+      return;
+    }
+    bus.<StateRequests.InstancesAdded>request(BusAddresses.STATE, new StateRequests.AddInstances(key, from, count))
+        .onSuccess(reply -> json(rc, ApiJson.key(key).put("instances", InstanceRanges.of(reply.body().instances()).toString())
+            .put("task_ids", new JsonArray(reply.body().taskIds()))))
+        .onFailure(error -> ApiError.fromFailure(rc, error));
+  }
+
+  /** A required integer field of at least {@code min}, or null with a problem recorded. */
+  private static Integer integer(JsonObject body, String field, int min, List<Problem> problems) {
+    Object value = body.getValue(field);
+    if (value instanceof Integer number && number >= min) {
+      return number;
+    }
+    problems.add(new Problem("$." + field, value == null ? "is required" : "must be an integer >= " + min));
+    return null;
   }
 
   void get(RoutingContext rc) {

@@ -20,7 +20,11 @@ import picocli.CommandLine.Option;
 
 /** {@code borealis local}: scheduler + embedded master + agents in this process, until Ctrl-C. */
 @Command(name = "local", mixinStandardHelpOptions = true,
-    description = "Run the scheduler and an embedded Mesos-compatible cluster on this machine until Ctrl-C.")
+    description = "Run the scheduler and an embedded Mesos-compatible cluster on this machine until Ctrl-C.",
+    footer = {"", "Example:", "  borealis local --agents 3 --attribute rack=a"},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:The servers started; they then run until Ctrl-C.", "1:A server could not start (for example its port is taken).",
+        "2:Invalid command line (unknown option, missing or malformed argument)."})
 final class LocalCommand implements Callable<Integer> {
   /** Set while servers run, so main() does not exit the JVM under them. */
   static final AtomicBoolean RUNNING = new AtomicBoolean();

@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code borealis scheduler}: the scheduler alone, against a real Mesos master (or a dev cluster elsewhere). */
-@Command(name = "scheduler", mixinStandardHelpOptions = true, description = "Run the scheduler against a Mesos master until Ctrl-C.")
+@Command(name = "scheduler", mixinStandardHelpOptions = true, description = "Run the scheduler against a Mesos master until Ctrl-C.",
+    footer = {"", "Example:", "  borealis scheduler --master http://mesos-master:5050 --cluster prod-east \\",
+        "      --host 0.0.0.0 --data-dir /var/lib/borealis"},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:The servers started; they then run until Ctrl-C.", "1:The scheduler could not start (for example its storage or its port).",
+        "2:Invalid command line (unknown option, missing or malformed argument)."})
 final class SchedulerCommand implements Callable<Integer> {
   @Option(names = "--master", required = true, description = "Mesos master URL, e.g. http://mesos-master:5050")
   String master;

@@ -9,8 +9,9 @@ import picocli.CommandLine.ParentCommand;
 /** {@code borealis admin backup CLUSTER FILE}: a consistent snapshot of a running scheduler. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
     description = "Write a consistent snapshot of a running scheduler's state to FILE. The scheduler keeps serving.",
-    footer = {"", "Example:", "  borealis admin backup devcluster /var/backups/borealis-$(date +%F).snap",
-        "", "Exit codes: 0 written, 1 failed (FILE is left untouched)."})
+    footer = {"", "Example:", "  borealis admin backup devcluster /var/backups/borealis-$(date +%%F).snap"},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:The snapshot was written.", "1:The backup failed; FILE is left untouched.", ExitCodes.USAGE})
 final class AdminBackupCommand implements Callable<Integer> {
   @ParentCommand
   AdminCommand admin;

@@ -16,8 +16,9 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
     description = "Restore a backup into a scheduler's data directory. The scheduler must be stopped.",
-    footer = {"", "Example:", "  borealis admin restore /var/backups/borealis-2026-11-29.snap --data-dir /var/lib/borealis --force",
-        "", "Exit codes: 0 restored, 1 refused or failed (the directory is left as it was)."})
+    footer = {"", "Example:", "  borealis admin restore /var/backups/borealis-2026-11-29.snap \\", "      --data-dir /var/lib/borealis --force"},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:Restored.", "1:Refused or failed; the directory is left as it was.", ExitCodes.USAGE})
 final class AdminRestoreCommand implements Callable<Integer> {
   @ParentCommand
   AdminCommand admin;

@@ -10,8 +10,11 @@ import picocli.CommandLine.Spec;
 /** {@code borealis}: the root command; its nouns are subcommands. */
 @Command(name = "borealis", mixinStandardHelpOptions = true, version = "borealis 0.1.0",
     description = "Run and manage jobs on a Borealis (Apache Aurora compatible) cluster.",
-    subcommands = {JobCommand.class, UpdateCommand.class, ConfigCommand.class, AdminCommand.class},
-    exitCodeListHeading = "%nExit codes:%n",
+    subcommands = {JobCommand.class, UpdateCommand.class, TaskCommand.class, CronCommand.class, QuotaCommand.class, SlaCommand.class,
+        ConfigCommand.class, AdminCommand.class, CompletionCommand.class},
+    footer = {"", "Example:", "  borealis job create devcluster/www-data/prod/hello hello.aurora",
+        "", "Bash completion: source <(borealis completion)"},
+    exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {"0:Success.", "1:The command failed: a job file that does not load or validate, a job that is not in "
         + "the file, or a scheduler error. The message says which.", "2:Invalid command line (unknown option, missing "
         + "argument)."})

@@ -7,8 +7,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code borealis job ...}: create, inspect and kill jobs. */
 @Command(name = "job", mixinStandardHelpOptions = true, description = "Create, inspect, restart and kill jobs.",
-    subcommands = {JobCreateCommand.class, JobStatusCommand.class, JobKillCommand.class, JobKillAllCommand.class,
-        JobRestartCommand.class, JobListCommand.class, JobInspectCommand.class})
+    subcommands = {JobCreateCommand.class, JobAddCommand.class, JobStatusCommand.class, JobKillCommand.class,
+        JobKillAllCommand.class, JobRestartCommand.class, JobListCommand.class, JobInspectCommand.class, JobDiffCommand.class,
+        JobOpenCommand.class})
 final class JobCommand implements Runnable {
   @ParentCommand
   BorealisCommand root;

@@ -17,9 +17,10 @@ import picocli.CommandLine.ParentCommand;
 /** {@code borealis job inspect KEY FILE}: the fully resolved job, as it would be created. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
     description = "Show a job of a file fully resolved (templates, bindings, defaults), without a scheduler.",
-    exitCodeListHeading = "%nExit codes:%n",
+    footer = {"", "Example:", "  borealis job inspect devcluster/www-data/prod/hello hello.aurora \\", "      --bind greeting=hi"},
+    exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {"0:The job was shown (even if it could not be created; the output says why).",
-        "1:The file does not load or does not define the job.", "2:Invalid command line."})
+        "1:The file does not load or does not define the job.", ExitCodes.USAGE})
 final class JobInspectCommand implements Callable<Integer> {
   @ParentCommand
   JobCommand job;

@@ -7,7 +7,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code borealis job killall CLUSTER/ROLE/ENV/NAME}: Aurora's verb for killing every instance. */
-@Command(name = "killall", mixinStandardHelpOptions = true, description = "Kill every instance of a job.")
+@Command(name = "killall", mixinStandardHelpOptions = true, description = "Kill every instance of a job and wait until they are dead.",
+    footer = {"", "Example:", "  borealis job killall devcluster/www-data/prod/hello"},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:The tasks are dead (or were not running).", "1:No such job, the scheduler failed, or the wait timed out.",
+        ExitCodes.USAGE})
 final class JobKillAllCommand implements Callable<Integer> {
   @ParentCommand
   JobCommand job;

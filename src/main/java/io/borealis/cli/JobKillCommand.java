@@ -11,7 +11,11 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code borealis job kill CLUSTER/ROLE/ENV/NAME[/INSTANCES]}: kill some instances, or all of them. */
 @Command(name = "kill", mixinStandardHelpOptions = true,
-    description = "Kill instances of a job (all of them when no instances are given) and wait until they are dead.")
+    description = "Kill instances of a job (all of them when no instances are given) and wait until they are dead.",
+    footer = {"", "Example:", "  borealis job kill devcluster/www-data/prod/hello/1-2"},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:The tasks are dead (or were not running).", "1:No such job, the scheduler failed, or the wait timed out.",
+        ExitCodes.USAGE})
 final class JobKillCommand implements Callable<Integer> {
   @ParentCommand
   JobCommand job;
@@ -42,7 +46,10 @@ final class JobKillCommand implements Callable<Integer> {
     }
     out.println("Killing " + killing.size() + (killing.size() == 1 ? " task" : " tasks") + " (" + which + ") of " + spec.key());
     if (!waiting.noWait) {
-      JobWaiter.await(api, spec.key(), found -> noneActive(found, killing), waiting.waitTimeout, "the kill");
+      try (Progress progress = Progress.create(out, "tasks killed")) {
+        JobWaiter.await(api, spec.key(), found -> noneActive(found, killing), waiting.waitTimeout, "the kill",
+            found -> progress.update(killing.size() - stillActive(found, killing), killing.size()));
+      }
       out.println("Killed " + which + " of " + spec.key());
     }
     out.flush();
@@ -50,11 +57,16 @@ final class JobKillCommand implements Callable<Integer> {
   }
 
   private static boolean noneActive(JsonNode job, Set<String> taskIds) {
+    return stillActive(job, taskIds) == 0;
+  }
+
+  private static int stillActive(JsonNode job, Set<String> taskIds) {
+    int active = 0;
     for (JsonNode task : job.path("active_tasks")) {
       if (taskIds.contains(task.path("task_id").asText())) {
-        return false;
+        active++;
       }
     }
-    return true;
+    return active;
   }
 }

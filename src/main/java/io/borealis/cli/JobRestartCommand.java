@@ -22,7 +22,11 @@ import picocli.CommandLine.ParentCommand;
  * this one runs again and has stayed RUNNING for {@code --watch-secs}.
  */
 @Command(name = "restart", mixinStandardHelpOptions = true,
-    description = "Restart instances of a job in rolling batches: each task is killed and replaced by an identical one.")
+    description = "Restart instances of a job in rolling batches: each task is killed and replaced by an identical one.",
+    footer = {"", "Example:", "  borealis job restart devcluster/www-data/prod/hello/0-3 \\", "      --batch-size 2 --watch-secs 10"},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:Every chosen instance runs a new task.", "1:No such job or active instances, the scheduler failed, or a "
+        + "batch timed out (later batches are not started).", ExitCodes.USAGE})
 final class JobRestartCommand implements Callable<Integer> {
   @ParentCommand
   JobCommand job;
@@ -59,30 +63,36 @@ final class JobRestartCommand implements Callable<Integer> {
       throw new CliException("No active instances to restart in " + key);
     }
     List<Integer> order = new ArrayList<>(instances);
-    for (int start = 0; start < order.size(); start += batchSize) {
-      InstanceRanges batch = InstanceRanges.of(order.subList(start, Math.min(order.size(), start + batchSize)));
-      Set<String> restarting = new HashSet<>();
-      api.restart(spec.key(), batch).path("restarting").forEach(id -> restarting.add(id.asText()));
-      out.println("Restarting instances " + batch + " of " + spec.key());
-      out.flush();
-      JobWaiter.await(api, spec.key(), found -> restarted(found, batch, restarting), waitTimeout, "instances " + batch + " to restart");
+    try (Progress progress = Progress.create(out, "instances restarted")) {
+      for (int start = 0; start < order.size(); start += batchSize) {
+        InstanceRanges batch = InstanceRanges.of(order.subList(start, Math.min(order.size(), start + batchSize)));
+        Set<String> restarting = new HashSet<>();
+        api.restart(spec.key(), batch).path("restarting").forEach(id -> restarting.add(id.asText()));
+        out.println("Restarting instances " + batch + " of " + spec.key());
+        out.flush();
+        int before = start;
+        JobWaiter.await(api, spec.key(), found -> restarted(found, batch, restarting).containsAll(batch.ids()), waitTimeout,
+            "instances " + batch + " to restart",
+            found -> progress.update(before + restarted(found, batch, restarting).size(), order.size()));
+      }
     }
     out.println("Restarted instances " + InstanceRanges.of(instances) + " of " + spec.key());
     out.flush();
     return 0;
   }
 
-  /** Every instance of the batch runs a new task, RUNNING for at least the watch time. */
-  private boolean restarted(JsonNode found, InstanceRanges batch, Set<String> oldTasks) {
+  /** The instances of the batch that run a new task, RUNNING for at least the watch time. */
+  private Set<Integer> restarted(JsonNode found, InstanceRanges batch, Set<String> oldTasks) {
     Instant settled = Instant.now().minusSeconds(watchSecs);
     Set<Integer> done = new HashSet<>();
     for (JsonNode task : found.path("active_tasks")) {
       boolean fresh = !oldTasks.contains(task.path("task_id").asText());
       boolean running = task.path("state").asText().equals("RUNNING");
-      if (fresh && running && !Instant.parse(task.path("since").asText()).isAfter(settled)) {
+      if (fresh && running && batch.contains(task.path("instance").asInt())
+          && !Instant.parse(task.path("since").asText()).isAfter(settled)) {
         done.add(task.path("instance").asInt());
       }
     }
-    return done.containsAll(batch.ids());
+    return done;
   }
 }

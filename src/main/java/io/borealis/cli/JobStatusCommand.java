@@ -12,14 +12,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code borealis job status CLUSTER/ROLE/ENV/NAME}: each instance with its state, host and since-time. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Show the tasks of a job.")
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = "Show the tasks of a job (only some instances when the key ends in /INSTANCES).",
+    footer = {"", "Example:", "  borealis job status devcluster/www-data/prod/hello",
+        "  borealis job status --json devcluster/www-data/prod/hello/0-1"},
+    exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, "1:No such job, or the scheduler failed.", ExitCodes.USAGE})
 final class JobStatusCommand implements Callable<Integer> {
   private static final String ROW = "%-9s %-12s %-24s %-21s %s%n";
 
   @ParentCommand
   JobCommand job;
 
-  @Parameters(index = "0", paramLabel = "CLUSTER/ROLE/ENV/NAME")
+  @Parameters(index = "0", paramLabel = "CLUSTER/ROLE/ENV/NAME[/INSTANCES]")
   String key;
 
   @Option(names = "--json", description = "Print the job as the API returns it.")

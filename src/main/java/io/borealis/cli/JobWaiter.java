@@ -5,6 +5,7 @@ import io.borealis.model.JobKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** Polls a job until its tasks satisfy a condition, as Aurora's client waits on {@code --wait-until}. */
@@ -15,9 +16,16 @@ final class JobWaiter {
 
   /** The job once {@code done} holds, or a CliException after {@code timeout}. */
   static JsonNode await(SchedulerApi api, JobKey key, Predicate<JsonNode> done, Duration timeout, String what) {
+    return await(api, key, done, timeout, what, job -> { });
+  }
+
+  /** As {@link #await(SchedulerApi, JobKey, Predicate, Duration, String)}, showing each answer to {@code onPoll} first. */
+  static JsonNode await(SchedulerApi api, JobKey key, Predicate<JsonNode> done, Duration timeout, String what,
+      Consumer<JsonNode> onPoll) {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
       JsonNode job = api.job(key);
+      onPoll.accept(job);
       if (done.test(job)) {
         return job;
       }
@@ -26,6 +34,17 @@ final class JobWaiter {
       }
       LockSupport.parkNanos(POLL.toNanos());
     }
+  }
+
+  /** How many active tasks are in {@code state}. */
+  static int countActive(JsonNode job, String state) {
+    int count = 0;
+    for (JsonNode task : job.path("active_tasks")) {
+      if (task.path("state").asText().equals(state)) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** True when every active task of the job is in {@code state} (and there is at least one). */

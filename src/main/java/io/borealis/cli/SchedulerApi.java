@@ -90,6 +90,18 @@ final class SchedulerApi {
     return send(HttpRequest.newBuilder(uri("/api/v1/updates/" + encode(id) + "/" + command)).POST(HttpRequest.BodyPublishers.noBody()));
   }
 
+  /** Aurora's {@code addInstances}: {@code count} more instances running instance {@code from}'s config. */
+  JsonNode addInstances(JobKey key, int from, int count) {
+    String body = MAPPER.createObjectNode().put("from_instance", from).put("count", count).toString();
+    return send(HttpRequest.newBuilder(uri("/api/v1/jobs/" + key + "/instances")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** The dashboard page of a job on this cluster's scheduler; no request needed. */
+  String dashboardUrl(JobKey key) {
+    return baseUrl + "/scheduler/" + key.path();
+  }
+
   /** What {@link #backup} wrote. */
   record BackupWritten(int jobs, int tasks, long bytes) {}
 

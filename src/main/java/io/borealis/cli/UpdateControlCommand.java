@@ -29,7 +29,8 @@ abstract class UpdateControlCommand implements Callable<Integer> {
   }
 
   @Command(name = "pause", mixinStandardHelpOptions = true, description = "Pause the job's active update; instances in flight stay as they are.",
-      footer = {"", "Example:", "  borealis update pause devcluster/www-data/prod/hello"})
+      footer = {"", "Example:", "  borealis update pause devcluster/www-data/prod/hello"},
+      exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})
   static final class Pause extends UpdateControlCommand {
     @Override
     String command() {
@@ -38,7 +39,8 @@ abstract class UpdateControlCommand implements Callable<Integer> {
   }
 
   @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume the job's paused update.",
-      footer = {"", "Example:", "  borealis update resume devcluster/www-data/prod/hello"})
+      footer = {"", "Example:", "  borealis update resume devcluster/www-data/prod/hello"},
+      exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})
   static final class Resume extends UpdateControlCommand {
     @Override
     String command() {
@@ -47,7 +49,8 @@ abstract class UpdateControlCommand implements Callable<Integer> {
   }
 
   @Command(name = "abort", mixinStandardHelpOptions = true, description = "Stop the job's active update for good, leaving instances as they are.",
-      footer = {"", "Example:", "  borealis update abort devcluster/www-data/prod/hello"})
+      footer = {"", "Example:", "  borealis update abort devcluster/www-data/prod/hello"},
+      exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})
   static final class Abort extends UpdateControlCommand {
     @Override
     String command() {
@@ -57,7 +60,8 @@ abstract class UpdateControlCommand implements Callable<Integer> {
 
   @Command(name = "rollback", mixinStandardHelpOptions = true,
       description = "Roll the job's active update back: every instance it touched returns to its old config, last first.",
-      footer = {"", "Example:", "  borealis update rollback devcluster/www-data/prod/hello"})
+      footer = {"", "Example:", "  borealis update rollback devcluster/www-data/prod/hello"},
+      exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})
   static final class Rollback extends UpdateControlCommand {
     @Override
     String command() {
@@ -67,7 +71,8 @@ abstract class UpdateControlCommand implements Callable<Integer> {
 
   @Command(name = "pulse", mixinStandardHelpOptions = true,
       description = "Let a coordinated update (pulse_interval_secs) continue for another interval.",
-      footer = {"", "Example:", "  borealis update pulse devcluster/www-data/prod/hello"})
+      footer = {"", "Example:", "  borealis update pulse devcluster/www-data/prod/hello"},
+      exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})
   static final class Pulse extends UpdateControlCommand {
     @Override
     String command() {

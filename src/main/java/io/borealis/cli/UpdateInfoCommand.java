@@ -10,7 +10,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code borealis update info CLUSTER/ROLE/ENV/NAME [ID]}: one update with its history. */
 @Command(name = "info", mixinStandardHelpOptions = true,
     description = "Show an update (default: the job's active one, else its latest) with its status and instance history.",
-    footer = {"", "Example:", "  borealis update info devcluster/www-data/prod/hello"})
+    footer = {"", "Example:", "  borealis update info devcluster/www-data/prod/hello"},
+    exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})
 final class UpdateInfoCommand implements Callable<Integer> {
   @ParentCommand
   UpdateCommand update;

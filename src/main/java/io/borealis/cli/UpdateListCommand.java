@@ -9,7 +9,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code borealis update list CLUSTER/ROLE[/ENV[/NAME]]}: updates, a line each. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the updates of a role, environment or job.",
-    footer = {"", "Example:", "  borealis update list devcluster/www-data --status active"})
+    footer = {"", "Example:", "  borealis update list devcluster/www-data --status active"},
+    exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})
 final class UpdateListCommand implements Callable<Integer> {
   @ParentCommand
   UpdateCommand update;

@@ -18,11 +18,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "start", mixinStandardHelpOptions = true,
     description = "Roll the job's config in FILE out to its instances (or only to INSTANCES: a canary), batch by batch "
         + "as its update_config says, rolling back in reverse order if too many fail.",
-    footer = {"", "Examples:", "  borealis update start devcluster/www-data/prod/hello hello.aurora --wait",
+    footer = {"", "Example:", "  borealis update start devcluster/www-data/prod/hello hello.aurora --wait",
         "  borealis update start devcluster/www-data/prod/hello/0-1 hello.aurora      # canary on instances 0 and 1"},
-    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {"0:Started (with --wait: rolled forward).", "1:Refused (unchanged job, another update active, bad file) "
-        + "or, with --wait, it ended other than ROLLED_FORWARD.", "2:Invalid command line."})
+        + "or, with --wait, it ended other than ROLLED_FORWARD.", ExitCodes.USAGE})
 final class UpdateStartCommand implements Callable<Integer> {
   @ParentCommand
   UpdateCommand update;

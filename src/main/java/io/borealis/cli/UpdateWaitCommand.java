@@ -13,9 +13,9 @@ import picocli.CommandLine.ParentCommand;
 /** {@code borealis update wait CLUSTER/ROLE/ENV/NAME [ID]}: until the update ends; its final status decides the exit code. */
 @Command(name = "wait", mixinStandardHelpOptions = true, description = "Wait for the job's active update (or update ID) to end.",
     footer = {"", "Example:", "  borealis update wait devcluster/www-data/prod/hello && echo rolled forward"},
-    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {"0:The update rolled forward.", "1:It ended otherwise (ROLLED_BACK, ABORTED, FAILED, ERROR), or waiting failed.",
-        "2:Invalid command line."})
+        ExitCodes.USAGE})
 final class UpdateWaitCommand implements Callable<Integer> {
   private static final Duration POLL = Duration.ofMillis(500);
 

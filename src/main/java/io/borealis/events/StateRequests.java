@@ -39,6 +39,15 @@ public final class StateRequests {
    */
   public record RestartTasks(JobKey key, InstanceRanges instances) implements Request {}
 
+  /**
+   * Aurora's {@code addInstances}: {@code count} new instances numbered after the highest active one,
+   * each running the config of instance {@code fromInstance}'s active task. Reply: {@link InstancesAdded};
+   * 404 when the job or that instance has no active task, 400 when the count is out of range.
+   */
+  public record AddInstances(JobKey key, int fromInstance, int count) implements Request {}
+
+  public record InstancesAdded(List<Integer> instances, List<String> taskIds) {}
+
   /** Reply: {@link JobView}, or 404. */
   public record GetJob(JobKey key) implements Request {}
 

@@ -162,6 +162,8 @@ public final class StateVerticle extends VerticleBase {
       killTasks(message, kill);
     } else if (request instanceof StateRequests.RestartTasks restart) {
       restartTasks(message, restart);
+    } else if (request instanceof StateRequests.AddInstances add) {
+      addInstances(message, add);
     } else if (request instanceof StatusUpdate update) {
       statusUpdate(update);
       outbox.reply(message, null);
@@ -314,6 +316,45 @@ public final class StateVerticle extends VerticleBase {
       }
     }
     outbox.reply(message, new KillStarted(restarting));
+  }
+
+  /**
+   * New instances after the highest active one (active 0-2, count 2 → 3 and 4), copying the source
+   * task's config; the job's instance count grows to cover them so they are rescheduled like the rest.
+   */
+  private void addInstances(Message<Request> message, StateRequests.AddInstances add) {
+    JobConfig job = store.job(add.key());
+    List<ScheduledTask> active = store.activeTasksOf(add.key());
+    ScheduledTask source = active.stream().filter(t -> t.instance() == add.fromInstance()).findFirst().orElse(null);
+    if (job == null || source == null) {
+      outbox.fail(message, 404, active.isEmpty() ? "no active job " + add.key()
+          : "instance " + add.fromInstance() + " of " + add.key() + " has no active task to copy");
+      return;
+    }
+    UpdateRecord update = store.activeUpdateOf(add.key());
+    if (update != null) {
+      outbox.fail(message, 409, "job " + add.key() + " has an active update " + update.id() + " (" + update.status()
+          + "); add instances after it ends, or give them in the update's config");
+      return;
+    }
+    int first = active.stream().mapToInt(ScheduledTask::instance).max().orElse(-1) + 1;
+    if (add.count() < 1 || first + add.count() > JobConfig.MAX_INSTANCES) {
+      outbox.fail(message, 400, "count must be between 1 and " + (JobConfig.MAX_INSTANCES - first) + " for " + add.key());
+      return;
+    }
+    int instances = Math.max(job.instances(), first + add.count());
+    store.saveJob(new JobConfig(job.key(), instances, job.service(), job.maxTaskFailures(), job.tier(), job.production(),
+        job.priority(), job.contact(), job.task(), job.constraints(), job.healthCheck(), job.update()));
+    publish(new ClusterEvent.JobChanged(++lastEventId, clock.instant(), add.key(), "instances_added",
+        "Added " + add.count() + " instance(s) copying instance " + add.fromInstance()));
+    List<Integer> added = new ArrayList<>();
+    for (int instance = first; instance < first + add.count(); instance++) {
+      addTask(source.config(), instance, null, 0, "Instance added, copying instance " + add.fromInstance());
+      added.add(instance);
+    }
+    List<String> taskIds = store.activeTasksOf(add.key()).stream().filter(t -> t.instance() >= first)
+        .map(ScheduledTask::taskId).toList();
+    outbox.reply(message, new StateRequests.InstancesAdded(added, taskIds));
   }
 
   private void statusUpdate(StatusUpdate update) {

@@ -115,7 +115,12 @@ public final class TestCluster implements AutoCloseable {
   }
 
   public HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).header("Content-Type", "application/json")
+    return send(method, path, body, "application/json");
+  }
+
+  public HttpResponse<String> send(String method, String path, String body, String contentType)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).header("Content-Type", contentType)
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -13,6 +13,7 @@ import io.borealis.config.aurora.pystachio.Ref;
 import io.borealis.config.aurora.pystachio.Struct;
 import io.borealis.config.aurora.schema.AuroraNames;
 import io.borealis.config.aurora.schema.AuroraSchema;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,8 +50,24 @@ public final class AuroraConfigLoader {
       new Interpreter(Builtins.create(), modules, reader).run(file, globals);
       return new AuroraConfig(file, jobs(file, globals.get("jobs"), bindings(binds)));
     } catch (PyException e) {
-      throw new AuroraConfigError(e.describe());
+      throw new AuroraConfigError(e.describe(), e.location());
     }
+  }
+
+  /**
+   * As {@link #load(Path, Map, Map)}, for a config that is text rather than a file (one sent to the
+   * API): {@code name} only labels error locations, and {@code include} fails, there being no
+   * directory to include from.
+   */
+  public static AuroraConfig loadSource(String name, String source, Map<String, String> binds,
+      Map<String, String> environment) {
+    Path file = Path.of(name);
+    return load(file, binds, environment, read -> {
+      if (read.equals(file)) {
+        return source;
+      }
+      throw new IOException("include() is not available for a config sent as text; inline the included file");
+    });
   }
 
   /** One scope per {@code --bind}, newest first, as {@code job.bind(*bindings)} orders them. */
