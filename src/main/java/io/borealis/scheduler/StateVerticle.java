@@ -8,9 +8,7 @@ import io.borealis.events.StateRequests.CreateJob;
 import io.borealis.events.StateRequests.GetJob;
 import io.borealis.events.StateRequests.GetPendingTasks;
 import io.borealis.events.StateRequests.GetTask;
-import io.borealis.events.StateRequests.JobCreated;
 import io.borealis.events.StateRequests.JobView;
-import io.borealis.events.StateRequests.KillStarted;
 import io.borealis.events.StateRequests.KillTasks;
 import io.borealis.events.StateRequests.ListJobs;
 import io.borealis.events.StateRequests.PlaceTasks;
@@ -35,7 +33,6 @@ import io.borealis.storage.Mutation;
 import io.borealis.storage.SnapshotFile;
 import io.borealis.storage.StateLog;
 import io.borealis.storage.StoredState;
-import io.borealis.updates.UpdateCommand;
 import io.borealis.updates.UpdateRecord;
 import io.borealis.updates.UpdateStep;
 import io.vertx.core.Future;
@@ -53,10 +50,12 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * The single owner of jobs and tasks. Every change goes through {@link #transition}: the pure state
- * machine decides, this verticle stores the new task, publishes the event, then applies the effects
- * in the order the machine listed them. Each request's changes become durable as one batch before
- * its replies, events and Mesos commands leave (see {@link Outbox}).
+ * The single owner of jobs, tasks and updates. Every task change goes through {@link #transition}:
+ * the pure state machine decides, this verticle stores the new task, publishes the event, then
+ * applies the effects in the order the machine listed them. Requests about jobs and updates are
+ * decided by {@link JobOperations} and {@link UpdateOperations}, which act through the same
+ * transition. Each request's changes become durable as one batch before its replies, events and Mesos
+ * commands leave (see {@link Outbox}).
  */
 public final class StateVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(StateVerticle.class.getName());
@@ -75,10 +74,10 @@ public final class StateVerticle extends VerticleBase {
   /** The last health each running task's executor reported (tasks with health checks only). */
   private final Map<String, Boolean> health = new HashMap<>();
   private final SchedulerMetrics metrics;
-  private final UpdateOperations updates = new UpdateOperations(store, new UpdateOperations.Effects() {
+  private final StateActions actions = new StateActions() {
     @Override
-    public void kill(ScheduledTask task, String reason) {
-      transition(task, TaskState.KILLING, reason);
+    public void transition(ScheduledTask task, TaskState to, String message) {
+      StateVerticle.this.transition(task, to, message);
     }
 
     @Override
@@ -87,11 +86,18 @@ public final class StateVerticle extends VerticleBase {
     }
 
     @Override
+    public void jobChanged(JobKey key, String change, String message) {
+      publish(new ClusterEvent.JobChanged(++lastEventId, clock.instant(), key, change, message));
+    }
+
+    @Override
     public void updateChanged(UpdateRecord update, String message, List<UpdateStep.InstanceEvent> events) {
       publish(new ClusterEvent.UpdateChanged(++lastEventId, clock.instant(), update.state().job(), update.id(), update.status(),
           message, events));
     }
-  });
+  };
+  private final UpdateOperations updates = new UpdateOperations(store, actions);
+  private final JobOperations jobs;
   private long lastEventId;
   private long storedEventId;
   private Instant lastPrune = Instant.EPOCH;
@@ -111,6 +117,7 @@ public final class StateVerticle extends VerticleBase {
     this.cluster = cluster;
     this.lifecycle = lifecycle;
     this.sweepInterval = sweepInterval;
+    this.jobs = new JobOperations(store, cluster, actions, updates);
   }
 
   @Override
@@ -157,13 +164,13 @@ public final class StateVerticle extends VerticleBase {
       return;
     }
     if (request instanceof CreateJob create) {
-      createJob(message, create.config());
+      answer(message, jobs.create(create.config()));
     } else if (request instanceof KillTasks kill) {
-      killTasks(message, kill);
+      answer(message, jobs.kill(kill, clock.instant()));
     } else if (request instanceof StateRequests.RestartTasks restart) {
-      restartTasks(message, restart);
+      answer(message, jobs.restart(restart));
     } else if (request instanceof StateRequests.AddInstances add) {
-      addInstances(message, add);
+      answer(message, jobs.addInstances(add));
     } else if (request instanceof StatusUpdate update) {
       statusUpdate(update);
       outbox.reply(message, null);
@@ -208,18 +215,17 @@ public final class StateVerticle extends VerticleBase {
       answer(message, updates.apply(step, clock.instant()));
     } else if (request instanceof StateRequests.GetUpdate get) {
       UpdateRecord update = store.update(get.updateId());
-      answer(message, update == null ? UpdateOperations.Outcome.refused(404, "no update " + get.updateId())
-          : UpdateOperations.Outcome.ok(update));
+      answer(message, update == null ? Outcome.refused(404, "no update " + get.updateId()) : Outcome.ok(update));
     } else if (request instanceof StateRequests.ListUpdates list) {
       outbox.reply(message, updates.list(list));
     }
   }
 
-  private void answer(Message<Request> message, UpdateOperations.Outcome outcome) {
-    if (outcome.failure() != null) {
+  private void answer(Message<Request> message, Outcome outcome) {
+    if (outcome.refused()) {
       outbox.fail(message, outcome.failureCode(), outcome.failure());
     } else {
-      outbox.reply(message, outcome.update());
+      outbox.reply(message, outcome.reply());
     }
   }
 
@@ -241,26 +247,6 @@ public final class StateVerticle extends VerticleBase {
         .onFailure(e -> message.fail(500, "backup failed: " + e.getMessage())));
   }
 
-  private void createJob(Message<Request> message, JobConfig config) {
-    JobKey key = config.key();
-    if (!key.cluster().equals(cluster)) {
-      outbox.fail(message, 400, "this scheduler serves cluster '" + cluster + "', not '" + key.cluster() + "'");
-      return;
-    }
-    if (!store.activeTasksOf(key).isEmpty()) {
-      outbox.fail(message, 409, "job " + key + " already exists; kill it first or start an update");
-      return;
-    }
-    store.saveJob(config);
-    publish(new ClusterEvent.JobChanged(++lastEventId, clock.instant(), key, "created",
-        "Job created with " + config.instances() + " instance(s)"));
-    for (int instance = 0; instance < config.instances(); instance++) {
-      addTask(config, instance, null, 0, "Task created");
-    }
-    LOG.info(() -> "Created job " + key + " with " + config.instances() + " instance(s)");
-    outbox.reply(message, new JobCreated(key, config.instances()));
-  }
-
   private void addTask(JobConfig config, int instance, String ancestorId, int failureCount, String reason) {
     addTask(config, instance, ancestorId, failureCount, reason, Duration.ZERO);
   }
@@ -275,86 +261,6 @@ public final class StateVerticle extends VerticleBase {
       store.throttle(id, clock.instant().plus(throttle));
       transition(task, TaskState.THROTTLED, reason + "; throttled for " + throttle.toSeconds() + " s because it flapped");
     }
-  }
-
-  private void killTasks(Message<Request> message, KillTasks kill) {
-    if (store.job(kill.key()) == null && !store.hasHistory(kill.key())) {
-      outbox.fail(message, 404, "no job " + kill.key());
-      return;
-    }
-    UpdateRecord update = store.activeUpdateOf(kill.key());
-    if (update != null) {
-      // An update would bring killed instances back; killing the whole job ends the update instead.
-      if (kill.instances() != null) {
-        outbox.fail(message, 409, "job " + kill.key() + " has an active update " + update.id() + " (" + update.status()
-            + "); abort it or wait for it before killing instances");
-        return;
-      }
-      updates.command(new StateRequests.CommandUpdate(update.id(), UpdateCommand.ABORT), clock.instant());
-    }
-    List<String> killing = new ArrayList<>();
-    for (ScheduledTask task : store.activeTasksOf(kill.key())) {
-      if (kill.instances() == null || kill.instances().contains(task.instance())) {
-        killing.add(task.taskId());
-        transition(task, TaskState.KILLING, kill.reason());
-      }
-    }
-    outbox.reply(message, new KillStarted(killing));
-  }
-
-  private void restartTasks(Message<Request> message, StateRequests.RestartTasks restart) {
-    if (store.job(restart.key()) == null) {
-      outbox.fail(message, 404, "no job " + restart.key());
-      return;
-    }
-    List<String> restarting = new ArrayList<>();
-    for (ScheduledTask task : store.activeTasksOf(restart.key())) {
-      boolean wanted = restart.instances() == null || restart.instances().contains(task.instance());
-      if (wanted && TaskStateMachine.isLegal(task.state(), TaskState.RESTARTING)) {
-        restarting.add(task.taskId());
-        transition(task, TaskState.RESTARTING, "Restarting by request");
-      }
-    }
-    outbox.reply(message, new KillStarted(restarting));
-  }
-
-  /**
-   * New instances after the highest active one (active 0-2, count 2 → 3 and 4), copying the source
-   * task's config; the job's instance count grows to cover them so they are rescheduled like the rest.
-   */
-  private void addInstances(Message<Request> message, StateRequests.AddInstances add) {
-    JobConfig job = store.job(add.key());
-    List<ScheduledTask> active = store.activeTasksOf(add.key());
-    ScheduledTask source = active.stream().filter(t -> t.instance() == add.fromInstance()).findFirst().orElse(null);
-    if (job == null || source == null) {
-      outbox.fail(message, 404, active.isEmpty() ? "no active job " + add.key()
-          : "instance " + add.fromInstance() + " of " + add.key() + " has no active task to copy");
-      return;
-    }
-    UpdateRecord update = store.activeUpdateOf(add.key());
-    if (update != null) {
-      outbox.fail(message, 409, "job " + add.key() + " has an active update " + update.id() + " (" + update.status()
-          + "); add instances after it ends, or give them in the update's config");
-      return;
-    }
-    int first = active.stream().mapToInt(ScheduledTask::instance).max().orElse(-1) + 1;
-    if (add.count() < 1 || first + add.count() > JobConfig.MAX_INSTANCES) {
-      outbox.fail(message, 400, "count must be between 1 and " + (JobConfig.MAX_INSTANCES - first) + " for " + add.key());
-      return;
-    }
-    int instances = Math.max(job.instances(), first + add.count());
-    store.saveJob(new JobConfig(job.key(), instances, job.service(), job.maxTaskFailures(), job.tier(), job.production(),
-        job.priority(), job.contact(), job.task(), job.constraints(), job.healthCheck(), job.update()));
-    publish(new ClusterEvent.JobChanged(++lastEventId, clock.instant(), add.key(), "instances_added",
-        "Added " + add.count() + " instance(s) copying instance " + add.fromInstance()));
-    List<Integer> added = new ArrayList<>();
-    for (int instance = first; instance < first + add.count(); instance++) {
-      addTask(source.config(), instance, null, 0, "Instance added, copying instance " + add.fromInstance());
-      added.add(instance);
-    }
-    List<String> taskIds = store.activeTasksOf(add.key()).stream().filter(t -> t.instance() >= first)
-        .map(ScheduledTask::taskId).toList();
-    outbox.reply(message, new StateRequests.InstancesAdded(added, taskIds));
   }
 
   private void statusUpdate(StatusUpdate update) {

@@ -29,32 +29,12 @@ import java.util.UUID;
  * changes it caused become durable in the same batch. What to do next is the planner's business.
  */
 final class UpdateOperations {
-  /** What the state verticle does to tasks and events on an update's behalf. */
-  interface Effects {
-    void kill(ScheduledTask task, String reason);
-
-    void add(JobConfig config, int instance, String reason);
-
-    void updateChanged(UpdateRecord update, String message, List<UpdateStep.InstanceEvent> events);
-  }
-
-  /** An update, or why the request was refused (an HTTP-like code and a message for people). */
-  record Outcome(UpdateRecord update, int failureCode, String failure) {
-    static Outcome ok(UpdateRecord update) {
-      return new Outcome(update, 0, null);
-    }
-
-    static Outcome refused(int code, String why) {
-      return new Outcome(null, code, why);
-    }
-  }
-
   private final TaskStore store;
-  private final Effects effects;
+  private final StateActions actions;
 
-  UpdateOperations(TaskStore store, Effects effects) {
+  UpdateOperations(TaskStore store, StateActions actions) {
     this.store = store;
-    this.effects = effects;
+    this.actions = actions;
   }
 
   Outcome start(StartUpdate request, Instant now) {
@@ -92,7 +72,7 @@ final class UpdateOperations {
     // While it runs, the job spans both instance counts, so instances of either keep being rescheduled.
     store.saveJob((scope == null ? desired : current).withInstances(Math.max(current.instances(), desired.instances())));
     store.saveUpdate(update);
-    effects.updateChanged(update, update.statusEvents().get(0).message(), List.of());
+    actions.updateChanged(update, update.statusEvents().get(0).message(), List.of());
     return Outcome.ok(update);
   }
 
@@ -123,12 +103,12 @@ final class UpdateOperations {
       if (command instanceof UpdateStep.KillTask kill) {
         ScheduledTask task = store.task(kill.taskId());
         if (task != null && !task.state().isTerminal() && task.state() != TaskState.KILLING) {
-          effects.kill(task, kill.reason());
+          actions.transition(task, TaskState.KILLING, kill.reason());
         }
       } else if (command instanceof UpdateStep.AddTask add) {
         boolean hasTask = store.activeTasksOf(update.state().job()).stream().anyMatch(t -> t.instance() == add.instance());
         if (!hasTask) {
-          effects.add(add.config(), add.instance(), "Added by update " + update.id());
+          actions.add(add.config(), add.instance(), "Added by update " + update.id());
         }
       }
     }
@@ -152,7 +132,7 @@ final class UpdateOperations {
     }
     store.saveUpdate(after);
     if (after.status() != before.status() || !events.isEmpty()) {
-      effects.updateChanged(after, after.status() != before.status() ? message : null, events);
+      actions.updateChanged(after, after.status() != before.status() ? message : null, events);
     }
     return after;
   }
