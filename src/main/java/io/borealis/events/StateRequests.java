@@ -143,4 +143,7 @@ public final class StateRequests {
 
   /** Reply: a list of {@link UpdateRecord}s, oldest first; null filters match everything. */
   public record ListUpdates(String role, String environment, String name, Boolean active) implements Request {}
+
+  /** The scheduler's own health probes of a RUNNING task reached a verdict. Reply: none. */
+  public record ObservedHealth(String taskId, boolean healthy, String message) implements Request {}
 }

@@ -43,6 +43,10 @@ public final class SchedulerDeployment {
         })
         .compose(id -> {
           ids.add(id);
+          return vertx.deployVerticle(new HealthCheckVerticle(clock));
+        })
+        .compose(id -> {
+          ids.add(id);
           return vertx.deployVerticle(new OfferVerticle(settings));
         })
         .compose(id -> {

@@ -14,13 +14,14 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Read-only answers from the store, for the state verticle's queries. */
 final class StateQueries {
   private StateQueries() {}
 
   /** The job with its whole task history and the pending reasons of its tasks, or null if unknown. */
-  static JobView jobView(TaskStore store, JobKey key, Map<String, String> pendingReasons, Map<String, Boolean> health) {
+  static JobView jobView(TaskStore store, JobKey key, Map<String, String> pendingReasons, Function<String, Boolean> health) {
     JobConfig config = store.job(key);
     if (config == null || !store.hasHistory(key)) {
       return null;
@@ -33,7 +34,7 @@ final class StateQueries {
       if (reason != null) {
         reasons.put(task.taskId(), reason);
       }
-      Boolean healthy = health.get(task.taskId());
+      Boolean healthy = health.apply(task.taskId());
       if (healthy != null && task.state() == io.borealis.model.TaskState.RUNNING) {
         healthOfTasks.put(task.taskId(), healthy);
       }

@@ -71,8 +71,8 @@ public final class StateVerticle extends VerticleBase {
   private final Map<String, String> pendingReasons = new HashMap<>();
   /** KILLs re-sent so far per task being killed; only counts, so a restart at worst re-sends one. */
   private final Map<String, Integer> killRetriesSent = new HashMap<>();
-  /** The last health each running task's executor reported (tasks with health checks only). */
-  private final Map<String, Boolean> health = new HashMap<>();
+  /** What each running task's executor and the scheduler's probes last said of its health. */
+  private final HealthReports health = new HealthReports();
   private final SchedulerMetrics metrics;
   private final StateActions actions = new StateActions() {
     @Override
@@ -216,6 +216,9 @@ public final class StateVerticle extends VerticleBase {
     } else if (request instanceof StateRequests.GetUpdate get) {
       UpdateRecord update = store.update(get.updateId());
       answer(message, update == null ? Outcome.refused(404, "no update " + get.updateId()) : Outcome.ok(update));
+    } else if (request instanceof StateRequests.ObservedHealth observed) {
+      reportHealth(store.task(observed.taskId()), true, observed.healthy(), observed.message());
+      outbox.reply(message, null);
     } else if (request instanceof StateRequests.ListUpdates list) {
       outbox.reply(message, updates.list(list));
     }
@@ -277,10 +280,16 @@ public final class StateVerticle extends VerticleBase {
       transition(task, update.state(), update.message());
     }
     ScheduledTask now = store.task(update.taskId());
-    if (update.healthy() != null && now != null && now.state() == TaskState.RUNNING
-        && !update.healthy().equals(health.put(now.taskId(), update.healthy()))) {
-      publish(new ClusterEvent.TaskHealthChanged(++lastEventId, clock.instant(), now.jobKey(), now.taskId(), now.instance(),
-          update.healthy(), update.message()));
+    if (update.healthy() != null) {
+      reportHealth(now, false, update.healthy(), update.message());
+    }
+  }
+
+  /** One source's health verdict on a task; an event when the combined verdict changes. */
+  private void reportHealth(ScheduledTask task, boolean fromScheduler, boolean healthy, String message) {
+    if (task != null && task.state() == TaskState.RUNNING && health.report(task.taskId(), fromScheduler, healthy)) {
+      publish(new ClusterEvent.TaskHealthChanged(++lastEventId, clock.instant(), task.jobKey(), task.taskId(), task.instance(),
+          health.get(task.taskId()), message));
     }
   }
 
@@ -325,7 +334,7 @@ public final class StateVerticle extends VerticleBase {
     }
     killRetriesSent.remove(task.taskId());
     if (to != TaskState.RUNNING) {
-      health.remove(task.taskId());
+      health.forget(task.taskId());
     }
     if (task.state() == TaskState.THROTTLED) {
       store.throttle(task.taskId(), null);
@@ -413,7 +422,7 @@ public final class StateVerticle extends VerticleBase {
   }
 
   private void getJob(Message<Request> message, JobKey key) {
-    JobView view = StateQueries.jobView(store, key, pendingReasons, health);
+    JobView view = StateQueries.jobView(store, key, pendingReasons, health::get);
     if (view == null) {
       outbox.fail(message, 404, "no job " + key);
     } else {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The import rules of ../shared/ARCHITECTURE.md §3, enforced. */
 class ArchitectureTest {
   private static final String[] PURE = {"io.borealis.model..", "io.borealis.state..", "io.borealis.placement..",
-      "io.borealis.events..", "io.borealis.mesos.wire..", "io.borealis.updates.."};
+      "io.borealis.events..", "io.borealis.mesos.wire..", "io.borealis.updates..", "io.borealis.health.."};
   private static JavaClasses classes;
 
   @BeforeAll
