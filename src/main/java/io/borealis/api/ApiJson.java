@@ -9,6 +9,7 @@ import io.borealis.model.JobKey;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskEvent;
 import io.borealis.model.TaskState;
+import io.borealis.updates.ConfigGroups;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -62,11 +63,15 @@ final class ApiJson {
       JsonObject json = task(task, view.pendingReasons().get(task.taskId()), view.health().get(task.taskId()), false);
       (task.state().isTerminal() ? completed : active).add(json);
     }
+    JsonArray groups = new JsonArray();
+    ConfigGroups.of(view.tasks().stream().filter(t -> !t.state().isTerminal()).toList())
+        .forEach(group -> groups.add(new JsonObject().put("instances", group.instances().toString()).put("config", config(group.config()))));
     return key(view.config().key())
         .put("url", dashboardPath)
         .put("instances", view.config().instances())
         .put("service", view.config().service())
         .put("config", config(view.config()))
+        .put("config_groups", groups)
         .put("active_tasks", active)
         .put("completed_tasks", completed);
   }

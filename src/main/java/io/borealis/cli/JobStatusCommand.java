@@ -43,10 +43,32 @@ final class JobStatusCommand implements Callable<Integer> {
     JsonNode completed = found.path("completed_tasks");
     out.println("Job " + found.path("key").asText() + ": " + active.size() + " active, " + completed.size() + " completed");
     out.println("  " + found.path("url").asText());
+    printConfigGroups(out, found.path("config_groups"));
     printTasks(out, "Active tasks", active, spec);
     printTasks(out, "Completed tasks", completed, spec);
     out.flush();
     return 0;
+  }
+
+  /** Only when instances run different configs (a canary, an unfinished update): which run which. */
+  private static void printConfigGroups(PrintWriter out, JsonNode groups) {
+    if (groups.size() < 2) {
+      return;
+    }
+    out.println();
+    out.println("Config groups (" + groups.size() + "):");
+    for (JsonNode group : groups) {
+      JsonNode task = group.path("config").path("task");
+      StringBuilder cmdlines = new StringBuilder();
+      for (JsonNode process : task.path("processes")) {
+        String cmdline = process.path("cmdline").asText().strip().replaceAll("\\s+", " ");
+        cmdlines.append(cmdlines.length() == 0 ? "" : "; ").append(process.path("name").asText()).append(": ")
+            .append(cmdline.length() > 60 ? cmdline.substring(0, 57) + "..." : cmdline);
+      }
+      JsonNode resources = task.path("resources");
+      out.println("  instances " + group.path("instances").asText() + "  cpu " + resources.path("cpu").asDouble() + ", ram "
+          + resources.path("ram").asLong() / (1024 * 1024) + " MiB  " + cmdlines);
+    }
   }
 
   /** The since-time to the second, in UTC: {@code 2026-11-25 09:28:10Z}. */

@@ -34,6 +34,7 @@ import io.borealis.storage.SnapshotFile;
 import io.borealis.storage.StateLog;
 import io.borealis.storage.StoredState;
 import io.borealis.updates.UpdateRecord;
+import io.borealis.updates.UpdateRetention;
 import io.borealis.updates.UpdateStep;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -409,8 +410,11 @@ public final class StateVerticle extends VerticleBase {
     }
   }
 
-  /** Drops old finished tasks (and jobs left with none) so the store does not grow without bound. */
+  /** Drops old finished tasks and updates (and jobs left with none) so the store does not grow without bound. */
   private void pruneHistory(Instant now) {
+    Map<JobKey, List<UpdateRecord>> updatesByJob = new HashMap<>();
+    store.updates().forEach(u -> updatesByJob.computeIfAbsent(u.state().job(), k -> new ArrayList<>()).add(u));
+    updatesByJob.values().forEach(ofJob -> UpdateRetention.AURORA_DEFAULTS.prunable(ofJob, now).forEach(store::deleteUpdate));
     for (JobConfig job : store.jobs().toList()) {
       for (String taskId : HistoryRetention.AURORA_DEFAULTS.prunable(store.tasksOf(job.key()), now)) {
         store.delete(taskId);
