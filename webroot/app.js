@@ -63,6 +63,7 @@ function listen(filter, onEvent) {
   source.addEventListener('task', handle);
   source.addEventListener('job', handle);
   source.addEventListener('health', handle);
+  source.addEventListener('update', handle);
 }
 
 /** Coalesces bursts of events into one reload of the page's data. */
@@ -138,6 +139,7 @@ async function jobPage(role, env, name) {
   setCrumbs([{ text: role, href: `/scheduler/${role}` }, { text: env, href: `/scheduler/${role}/${env}` }, { text: name }]);
   let tab = 'active';
   let job = null;
+  let update = null;
   const render = () => {
     const resources = job.config.task.resources;
     const tabs = el('div', { class: 'tabs', role: 'tablist' },
@@ -152,12 +154,16 @@ async function jobPage(role, env, name) {
         el('div', {}, el('span', {}, 'RAM'), `${Math.floor(resources.ram / 1048576)} MB`),
         el('div', {}, el('span', {}, 'Disk'), `${Math.floor(resources.disk / 1048576)} MB`),
         el('div', {}, el('span', {}, 'Processes'), job.config.task.processes.map((p) => p.name).join(', '))),
+      configGroups(job.config_groups || []),
+      update ? updatePanel(update) : '',
       tabs,
       tab === 'active' ? taskTable(job.active_tasks, 'No active tasks.') : taskTable(job.completed_tasks, 'No completed tasks.'));
   };
   const load = async () => {
     try {
       job = await api(`/api/v1/jobs/${cluster}/${role}/${env}/${name}`);
+      const updates = (await api(`/api/v1/updates?role=${role}&env=${env}&job=${name}`)).updates;
+      update = updates.length ? await api(`/api/v1/updates/${updates[updates.length - 1].update_id}`) : null;
       render();
     } catch (error) {
       view.replaceChildren(el('h1', {}, `${role}/${env}/${name}`), el('p', { class: 'error' }, error.message));
@@ -186,6 +192,35 @@ async function jobPage(role, env, name) {
   };
   listen({ role, env, job: name }, onEvent);
   await load();
+}
+
+/** The configs the job's instances run, with their instance ranges: more than one after a canary. */
+function configGroups(groups) {
+  if (groups.length === 0) return '';
+  return el('section', { class: 'config-groups' },
+    el('h2', {}, `Config groups (${groups.length})`),
+    el('table', {},
+      el('thead', {}, el('tr', {}, el('th', {}, 'Instances'), el('th', {}, 'CPU'), el('th', {}, 'RAM'), el('th', {}, 'Processes'))),
+      el('tbody', {}, ...groups.map((group) => {
+        const task = group.config.task;
+        return el('tr', { 'data-instances': group.instances },
+          el('td', {}, group.instances),
+          el('td', {}, task.resources.cpu),
+          el('td', {}, `${Math.floor(task.resources.ram / 1048576)} MB`),
+          el('td', {}, task.processes.map((p) => `${p.name}: ${p.cmdline.trim().replace(/\s+/g, ' ')}`).join('; ')));
+      }))));
+}
+
+/** The job's latest update: status, progress, and its instance events, newest first. */
+function updatePanel(update) {
+  const events = [...update.instance_events].reverse().slice(0, 20);
+  return el('section', { class: 'update', 'data-update-status': update.status },
+    el('h2', {}, `Update ${update.update_id.slice(0, 8)}: `, stateBadge(update.status)),
+    el('p', {}, `${update.instances_done} of ${update.instances_to_change} instance(s) done, ${update.instances_in_flight} in flight, `
+      + `${update.instances_failed} failed — ${update.message || ''}`),
+    el('ul', { class: 'update-events' }, ...events.map((e) =>
+      el('li', {}, `${ago(e.timestamp)}: instance ${e.instance} ${e.action.replace('INSTANCE_', '').toLowerCase()}`
+        + (e.message ? ` (${e.message})` : '')))));
 }
 
 const TERMINAL = new Set(['FINISHED', 'FAILED', 'KILLED', 'LOST']);

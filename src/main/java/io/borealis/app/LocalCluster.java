@@ -59,7 +59,7 @@ public final class LocalCluster {
               System.getProperty("user.name"), SchedulerSettings.DEFAULT_FAILOVER_TIMEOUT, ExecutorCommand.fromCurrentJvm(),
               SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
               SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, null, LifecycleSettings.AURORA_DEFAULTS,
-              SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL);
+              SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL, SchedulerSettings.DEFAULT_UPDATE_PROGRESS_DEADLINE);
           ApiVerticle api = new ApiVerticle(options.host(), options.httpPort(), options.cluster(), monitored.registry());
           return vertx.deployVerticle(api)
               .compose(id -> SchedulerDeployment.deploy(vertx,

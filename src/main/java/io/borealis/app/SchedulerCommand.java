@@ -8,6 +8,7 @@ import io.borealis.storage.Storage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -46,6 +47,10 @@ final class SchedulerCommand implements Callable<Integer> {
   @Option(names = "--framework-user", description = "User Mesos runs tasks as (default: the user running the scheduler).")
   String user;
 
+  @Option(names = "--update-progress-deadline", defaultValue = "PT10M",
+      description = "How long one instance of a rolling update may take before it counts as failed (ISO-8601, default 10 minutes).")
+  Duration updateProgressDeadline;
+
   @Override
   public Integer call() throws Exception {
     if (ephemeral == (dataDir != null)) {
@@ -71,7 +76,7 @@ final class SchedulerCommand implements Callable<Integer> {
         executorCommand != null ? executorCommand : ExecutorCommand.fromCurrentJvm(),
         SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
         SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, url + "/scheduler",
-        LifecycleSettings.AURORA_DEFAULTS, SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL);
+        LifecycleSettings.AURORA_DEFAULTS, SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL, updateProgressDeadline);
     SchedulerDeployment scheduler;
     try {
       scheduler = storage

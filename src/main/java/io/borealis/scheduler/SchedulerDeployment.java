@@ -39,7 +39,7 @@ public final class SchedulerDeployment {
     return vertx.deployVerticle(state)
         .compose(id -> {
           ids.add(id);
-          return vertx.deployVerticle(new UpdateVerticle(clock, UpdateVerticle.DEFAULT_PROGRESS_DEADLINE));
+          return vertx.deployVerticle(new UpdateVerticle(clock, settings.updateProgressDeadline()));
         })
         .compose(id -> {
           ids.add(id);

@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param lifecycle timeouts, kill retries and flapping throttle of the task life cycle
  * @param reconciliationInterval how often every task is reconciled with Mesos, explicitly (each task
  *     the scheduler believes on an agent) and implicitly (Mesos lists what it runs for us)
+ * @param updateProgressDeadline how long one instance of a rolling update may take (killed, replaced,
+ *     RUNNING and healthy for watch_secs) before it counts as failed
  */
 public record SchedulerSettings(
     String cluster,
@@ -32,7 +34,8 @@ public record SchedulerSettings(
     Duration offerHoldTime,
     String dashboardUrl,
     LifecycleSettings lifecycle,
-    Duration reconciliationInterval) {
+    Duration reconciliationInterval,
+    Duration updateProgressDeadline) {
 
   public static final double DEFAULT_EXECUTOR_CPUS = 0.25;
   public static final double DEFAULT_EXECUTOR_MEM_MB = 128;
@@ -40,9 +43,10 @@ public record SchedulerSettings(
   public static final Duration DEFAULT_FAILOVER_TIMEOUT = Duration.ofDays(21);
   /** Aurora's {@code reconciliation_explicit_interval} and {@code reconciliation_implicit_interval}. */
   public static final Duration DEFAULT_RECONCILIATION_INTERVAL = Duration.ofMinutes(60);
+  public static final Duration DEFAULT_UPDATE_PROGRESS_DEADLINE = Duration.ofMinutes(10);
 
   public SchedulerSettings withDashboardUrl(String url) {
     return new SchedulerSettings(cluster, masterUrl, frameworkName, user, failoverTimeout, executorCommand,
-        executorCpus, executorMemMb, offerHoldTime, url, lifecycle, reconciliationInterval);
+        executorCpus, executorMemMb, offerHoldTime, url, lifecycle, reconciliationInterval, updateProgressDeadline);
   }
 }

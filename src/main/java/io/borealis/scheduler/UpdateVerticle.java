@@ -31,8 +31,6 @@ import java.util.logging.Logger;
  */
 public final class UpdateVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(UpdateVerticle.class.getName());
-  /** How long an instance may take to be updated (or rolled back) before it counts as failed. */
-  public static final Duration DEFAULT_PROGRESS_DEADLINE = Duration.ofMinutes(10);
 
   private final Clock clock;
   private final UpdatePlanner planner;

@@ -32,7 +32,8 @@ final class SchedulerOnRecordingMaster implements AutoCloseable {
     LocalCodec.register(vertx);
     RecordingMaster master = RecordingMaster.start(vertx);
     SchedulerSettings settings = new SchedulerSettings("devcluster", master.url(), "Borealis", "tester", Duration.ofDays(1),
-        "true", 0.25, 128, Duration.ofMinutes(5), null, LifecycleSettings.AURORA_DEFAULTS, Duration.ofHours(1));
+        "true", 0.25, 128, Duration.ofMinutes(5), null, LifecycleSettings.AURORA_DEFAULTS, Duration.ofHours(1),
+        SchedulerSettings.DEFAULT_UPDATE_PROGRESS_DEADLINE);
     await(vertx.deployVerticle(new StateVerticle(Clock.systemUTC(), "devcluster", LifecycleSettings.AURORA_DEFAULTS, Duration.ZERO,
         new SchedulerMetrics(new SimpleMeterRegistry()), StateLog.ephemeral(), StoredState.empty())));
     if (withPlacement) {

@@ -51,4 +51,28 @@ class DashboardBrowserTest {
       browser.awaitTrue("document.querySelector('tr[data-job=\"devcluster/www-data/prod/web\"]') !== null", WAIT);
     }
   }
+
+  @Test
+  void jobPageFollowsAnUpdateLiveAndShowsTheConfigGroupsItLeaves() throws Exception {
+    try (TestCluster cluster = TestCluster.start(dir);
+         HeadlessChromium browser = HeadlessChromium.start(Files.createDirectories(dir.resolve("chromium")))) {
+      assertThat(cluster.send("POST", "/api/v1/jobs", JOB).statusCode()).isEqualTo(201);
+      browser.open(cluster.url() + "/scheduler/www-data/prod/web");
+      browser.awaitTrue("document.querySelectorAll('tr[data-instance] td.state-cell .state.RUNNING').length === 2", WAIT);
+      Object loadedAt = browser.script("return window.borealis.loadedAt");
+      assertThat(browser.script("return document.querySelectorAll('.config-groups tr[data-instances]').length")).isEqualTo(1L);
+
+      String canary = JOB.replace("exec sleep 600", "exec sleep 601").replace("\"service\": true,",
+          "\"service\": true, \"update_config\": {\"watch_secs\": 1},");
+      assertThat(cluster.send("POST", "/api/v1/updates?instances=0", canary).statusCode()).isEqualTo(201);
+
+      browser.awaitTrue("document.querySelector('section.update[data-update-status=\"ROLLED_FORWARD\"]') !== null", WAIT);
+      browser.awaitTrue("document.querySelectorAll('.config-groups tr[data-instances]').length === 2", WAIT);
+      assertThat(browser.script("return [...document.querySelectorAll('.config-groups tr[data-instances]')]"
+          + ".map(r => r.dataset.instances).join(' ')")).isEqualTo("0 1");
+      assertThat(browser.script("return document.querySelector('.update-events').textContent")).asString()
+          .contains("instance 0 updated").contains("instance 0 updating");
+      assertThat(browser.script("return window.borealis.loadedAt")).as("the page was not reloaded").isEqualTo(loadedAt);
+    }
+  }
 }

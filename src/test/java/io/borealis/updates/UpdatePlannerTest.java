@@ -185,4 +185,25 @@ class UpdatePlannerTest {
     assertThat(job.runningConfigs().values()).allSatisfy(config -> assertThat(config).isSameAs(v1));
     assertThat(UpdatePlanner.command(update, UpdateCommand.PAUSE, now)).as("a finished update takes no commands").isEmpty();
   }
+
+  @Test
+  void aCoordinatedUpdateWaitsForAPulseOncePulseIntervalPasses() {
+    JobConfig v1 = job("v1", 3);
+    JobConfig v2 = job("v2", 3);
+    SimulatedJob job = new SimulatedJob(v1, (instance, config) -> false, now);
+    UpdateConfig pulsed = new UpdateConfig(1, 20, 0, 0, true, false, 30, false, null);
+    UpdateState update = drive(UpdateState.start("u9", v1.key(), pulsed, UpdateDiff.between(job.runningConfigs(), v2, null), now),
+        job);
+    assertThat(update.status()).as("no pulse for 30 s").isEqualTo(UpdateStatus.ROLL_FORWARD_AWAITING_PULSE);
+    assertThat(order(InstanceAction.INSTANCE_UPDATED)).as("20 s watch: one instance done before the pulse was due")
+        .containsExactly(0);
+
+    update = UpdatePlanner.command(update, UpdateCommand.PULSE, now).orElseThrow();
+    assertThat(update.status()).isEqualTo(UpdateStatus.ROLLING_FORWARD);
+    update = drive(update, job);
+    assertThat(update.status()).as("another 30 s: one more instance").isEqualTo(UpdateStatus.ROLL_FORWARD_AWAITING_PULSE);
+    update = drive(UpdatePlanner.command(update, UpdateCommand.PULSE, now).orElseThrow(), job);
+    assertThat(update.status()).isEqualTo(UpdateStatus.ROLLED_FORWARD);
+    assertThat(order(InstanceAction.INSTANCE_UPDATED)).containsExactly(0, 1, 2);
+  }
 }
