@@ -22,6 +22,11 @@ final class ProgressBarDisplay implements Progress {
     bar.stepTo(done);
   }
 
+  /** A line of detail beside the bar (an update's status and the instances in flight, say). */
+  void detail(String text) {
+    bar.setExtraMessage(text);
+  }
+
   @Override
   public void close() {
     bar.close();
