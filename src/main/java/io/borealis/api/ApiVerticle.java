@@ -45,6 +45,7 @@ public final class ApiVerticle extends VerticleBase {
     JobHandlers jobs = new JobHandlers(vertx);
     AdminHandlers admin = new AdminHandlers(vertx.eventBus());
     UpdateHandlers updates = new UpdateHandlers(vertx.eventBus());
+    QuotaHandlers quotas = new QuotaHandlers(vertx.eventBus());
     Router router = Router.router(vertx);
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
@@ -65,6 +66,8 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/api/v1/admin/backup").handler(admin::backup);
     router.post("/api/v1/updates").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(updates::start);
     router.get("/api/v1/updates").handler(updates::list);
+    router.get("/api/v1/quotas/:role").handler(quotas::get);
+    router.put("/api/v1/quotas/:role").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(quotas::put);
     router.get("/api/v1/updates/:id").handler(updates::get);
     router.post("/api/v1/updates/:id/:command").handler(updates::command);
     router.route("/api/*").handler(rc -> ApiError.notFound(rc, "no API resource " + rc.request().method() + " " + rc.request().path()));

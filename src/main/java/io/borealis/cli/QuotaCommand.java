@@ -1,5 +1,6 @@
 package io.borealis.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code borealis quota get}: a role's production quota. The scheduler has no quotas yet, so it says so. */
+/** {@code borealis quota get}: a role's production quota and what its production jobs use of it. */
 @Command(name = "quota", mixinStandardHelpOptions = true, description = "Show a role's resource quota.",
     subcommands = QuotaCommand.Get.class)
 final class QuotaCommand implements Runnable {
@@ -25,9 +26,9 @@ final class QuotaCommand implements Runnable {
 
   /** {@code quota get CLUSTER/ROLE}. */
   @Command(name = "get", mixinStandardHelpOptions = true,
-      description = "Print a role's quota and how much of it production jobs use. Not available yet.",
+      description = "Print a role's production quota and how much of it its production jobs use.",
       footer = {"", "Example:", "  borealis quota get devcluster/www-data"},
-      exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.UNAVAILABLE, ExitCodes.USAGE})
+      exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})
   static final class Get implements Callable<Integer> {
     @ParentCommand
     QuotaCommand quota;
@@ -44,7 +45,24 @@ final class QuotaCommand implements Runnable {
       if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
         throw new CliException("'" + scope + "' is not cluster/role");
       }
-      throw Unavailable.on(quota.root, parts[0], "quotas", "quota support");
+      JsonNode view = quota.root.api(parts[0]).quota(parts[1]);
+      var out = quota.spec.commandLine().getOut();
+      if (json) {
+        out.println(view.toPrettyString());
+      } else {
+        out.println("Allocated:");
+        print(out, view.path("quota"));
+        out.println("Production resources consumed:");
+        print(out, view.path("production_use"));
+      }
+      out.flush();
+      return 0;
+    }
+
+    private static void print(java.io.PrintWriter out, JsonNode resources) {
+      out.println("  CPU: " + resources.path("cpu").asDouble());
+      out.println("  RAM: " + ByteSizes.describe(resources.path("ram").asLong()));
+      out.println("  Disk: " + ByteSizes.describe(resources.path("disk").asLong()));
     }
   }
 }

@@ -102,6 +102,16 @@ final class SchedulerApi {
     return baseUrl + "/scheduler/" + key.path();
   }
 
+  JsonNode quota(String role) {
+    return send(HttpRequest.newBuilder(uri("/api/v1/quotas/" + encode(role))).GET());
+  }
+
+  JsonNode setQuota(String role, double cpu, long ramBytes, long diskBytes) {
+    String body = MAPPER.createObjectNode().put("cpu", cpu).put("ram", ramBytes).put("disk", diskBytes).toString();
+    return send(HttpRequest.newBuilder(uri("/api/v1/quotas/" + encode(role))).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** What {@link #backup} wrote. */
   record BackupWritten(int jobs, int tasks, long bytes) {}
 

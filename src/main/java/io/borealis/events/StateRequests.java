@@ -3,6 +3,7 @@ package io.borealis.events;
 import io.borealis.model.InstanceRanges;
 import io.borealis.model.JobConfig;
 import io.borealis.model.JobKey;
+import io.borealis.model.Resources;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
 import io.borealis.updates.UpdateCommand;
@@ -146,4 +147,13 @@ public final class StateRequests {
 
   /** The scheduler's own health probes of a RUNNING task reached a verdict. Reply: none. */
   public record ObservedHealth(String taskId, boolean healthy, String message) implements Request {}
+
+  /** Sets a role's production quota. Reply: {@link QuotaView}. */
+  public record SetQuota(String role, Resources quota) implements Request {}
+
+  /** Reply: {@link QuotaView}. */
+  public record GetQuota(String role) implements Request {}
+
+  /** A role's quota and what its production tasks use of it. */
+  public record QuotaView(String role, Resources quota, Resources used) {}
 }

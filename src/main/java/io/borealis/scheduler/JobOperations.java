@@ -6,8 +6,10 @@ import io.borealis.events.StateRequests.KillStarted;
 import io.borealis.events.StateRequests.KillTasks;
 import io.borealis.model.JobConfig;
 import io.borealis.model.JobKey;
+import io.borealis.model.Resources;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
+import io.borealis.state.QuotaCheck;
 import io.borealis.state.TaskStateMachine;
 import io.borealis.updates.UpdateCommand;
 import io.borealis.updates.UpdateRecord;
@@ -44,6 +46,10 @@ final class JobOperations {
     }
     if (!store.activeTasksOf(key).isEmpty()) {
       return Outcome.refused(409, "job " + key + " already exists; kill it first or start an update");
+    }
+    String overQuota = overQuota(config, QuotaCheck.times(config.task().resources(), config.instances()), null);
+    if (overQuota != null) {
+      return Outcome.refused(400, overQuota);
     }
     store.saveJob(config);
     actions.jobChanged(key, "created", "Job created with " + config.instances() + " instance(s)");
@@ -110,6 +116,10 @@ final class JobOperations {
     if (add.count() < 1 || first + add.count() > JobConfig.MAX_INSTANCES) {
       return Outcome.refused(400, "count must be between 1 and " + (JobConfig.MAX_INSTANCES - first) + " for " + add.key());
     }
+    String overQuota = overQuota(source.config(), QuotaCheck.times(source.config().task().resources(), add.count()), null);
+    if (overQuota != null) {
+      return Outcome.refused(400, overQuota);
+    }
     store.saveJob(job.withInstances(Math.max(job.instances(), first + add.count())));
     actions.jobChanged(add.key(), "instances_added", "Added " + add.count() + " instance(s) copying instance " + add.fromInstance());
     List<Integer> added = new ArrayList<>();
@@ -120,6 +130,29 @@ final class JobOperations {
     List<String> taskIds = store.activeTasksOf(add.key()).stream().filter(t -> t.instance() >= first)
         .map(ScheduledTask::taskId).toList();
     return Outcome.ok(new StateRequests.InstancesAdded(added, taskIds));
+  }
+
+  /** Why a production change does not fit its role's quota, or null (it fits, or is not production). */
+  String overQuota(JobConfig config, Resources asked, JobKey replacing) {
+    if (!config.production()) {
+      return null;
+    }
+    String role = config.key().role();
+    return QuotaCheck.refusal(role, store.quota(role), store.productionUse(role, replacing), asked);
+  }
+
+  Outcome setQuota(StateRequests.SetQuota request) {
+    Resources quota = request.quota();
+    if (quota.cpu() < 0 || quota.ramBytes() < 0 || quota.diskBytes() < 0) {
+      return Outcome.refused(400, "a quota cannot be negative: " + QuotaCheck.describe(quota));
+    }
+    store.saveQuota(request.role(), quota);
+    LOG.info(() -> "Quota of role " + request.role() + " set to " + QuotaCheck.describe(quota));
+    return getQuota(request.role());
+  }
+
+  Outcome getQuota(String role) {
+    return Outcome.ok(new StateRequests.QuotaView(role, store.quota(role), store.productionUse(role, null)));
   }
 
   private static Outcome busy(JobKey key, UpdateRecord update, String advice) {

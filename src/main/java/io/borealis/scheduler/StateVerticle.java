@@ -217,6 +217,10 @@ public final class StateVerticle extends VerticleBase {
     } else if (request instanceof StateRequests.GetUpdate get) {
       UpdateRecord update = store.update(get.updateId());
       answer(message, update == null ? Outcome.refused(404, "no update " + get.updateId()) : Outcome.ok(update));
+    } else if (request instanceof StateRequests.SetQuota set) {
+      answer(message, jobs.setQuota(set));
+    } else if (request instanceof StateRequests.GetQuota get) {
+      answer(message, jobs.getQuota(get.role()));
     } else if (request instanceof StateRequests.ObservedHealth observed) {
       reportHealth(store.task(observed.taskId()), true, observed.healthy(), observed.message());
       outbox.reply(message, null);
@@ -238,7 +242,7 @@ public final class StateVerticle extends VerticleBase {
         || request instanceof GetTask || request instanceof GetPendingTasks || request instanceof StateRequests.GetTasksOnAgents
         || request instanceof StateRequests.GetFrameworkId || request instanceof StateRequests.GetBackup
         || request instanceof StateRequests.CheckHealth || request instanceof StateRequests.GetUpdate
-        || request instanceof StateRequests.ListUpdates;
+        || request instanceof StateRequests.ListUpdates || request instanceof StateRequests.GetQuota;
   }
 
   /** Everything acknowledged so far, encoded off the event loop as a snapshot file's bytes. */

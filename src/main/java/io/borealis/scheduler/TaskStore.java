@@ -2,8 +2,10 @@ package io.borealis.scheduler;
 
 import io.borealis.model.JobConfig;
 import io.borealis.model.JobKey;
+import io.borealis.model.Resources;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
+import io.borealis.state.QuotaCheck;
 import io.borealis.storage.Mutation;
 import io.borealis.storage.StoredState;
 import io.borealis.updates.UpdateRecord;
@@ -34,6 +36,8 @@ final class TaskStore {
   private String frameworkId;
   /** Every update kept, by id, in the order they started. */
   private final Map<String, UpdateRecord> updates = new LinkedHashMap<>();
+  /** Production quota per role; a role without an entry has none. */
+  private final Map<String, Resources> quotas = new LinkedHashMap<>();
   /** Changes not yet handed to storage, the latest per subject: a batch needs only the final value. */
   private final Map<String, Mutation> changes = new LinkedHashMap<>();
 
@@ -44,6 +48,7 @@ final class TaskStore {
     throttledUntil.putAll(state.throttles());
     frameworkId = state.frameworkId();
     updates.putAll(state.updates());
+    quotas.putAll(state.quotas());
   }
 
   JobConfig job(JobKey key) {
@@ -165,6 +170,27 @@ final class TaskStore {
     return drained;
   }
 
+  void saveQuota(String role, Resources quota) {
+    quotas.put(role, quota);
+    record(new Mutation.SaveQuota(role, quota));
+  }
+
+  Resources quota(String role) {
+    return quotas.getOrDefault(role, QuotaCheck.NONE);
+  }
+
+  /** What the role's active production tasks use, leaving out one job's (null: leave out none). */
+  Resources productionUse(String role, JobKey except) {
+    Resources used = QuotaCheck.NONE;
+    for (ScheduledTask task : tasks.values()) {
+      JobConfig config = task.config();
+      if (!task.state().isTerminal() && config.production() && config.key().role().equals(role) && !config.key().equals(except)) {
+        used = QuotaCheck.plus(used, config.task().resources());
+      }
+    }
+    return used;
+  }
+
   void saveUpdate(UpdateRecord update) {
     updates.put(update.id(), update);
     record(new Mutation.SaveUpdate(update));
@@ -200,6 +226,7 @@ final class TaskStore {
     tasks.values().forEach(task -> result.add(new Mutation.SaveTask(task)));
     throttledUntil.forEach((id, until) -> result.add(new Mutation.SaveThrottle(id, until)));
     updates.values().forEach(update -> result.add(new Mutation.SaveUpdate(update)));
+    quotas.forEach((role, quota) -> result.add(new Mutation.SaveQuota(role, quota)));
     return result;
   }
 }

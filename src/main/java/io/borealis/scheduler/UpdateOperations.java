@@ -8,6 +8,7 @@ import io.borealis.model.JobConfig;
 import io.borealis.model.JobKey;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
+import io.borealis.state.QuotaCheck;
 import io.borealis.updates.InstanceGoal;
 import io.borealis.updates.UpdateDiff;
 import io.borealis.updates.UpdatePlanner;
@@ -56,6 +57,13 @@ final class UpdateOperations {
     if (goals.isEmpty()) {
       return Outcome.refused(400, "job " + key + " is unchanged: every instance" + (scope == null ? "" : " in " + request.scope())
           + " already runs this config");
+    }
+    if (desired.production()) {
+      String overQuota = QuotaCheck.refusal(key.role(), store.quota(key.role()), store.productionUse(key.role(), key),
+          QuotaCheck.times(desired.task().resources(), desired.instances()));
+      if (overQuota != null) {
+        return Outcome.refused(400, overQuota);
+      }
     }
     if (desired.update().maxTotalFailures() >= goals.size()) {
       return Outcome.refused(400, "max_total_failures (" + desired.update().maxTotalFailures() + ") must be smaller than the "

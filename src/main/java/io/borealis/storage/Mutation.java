@@ -2,6 +2,7 @@ package io.borealis.storage;
 
 import io.borealis.model.JobConfig;
 import io.borealis.model.JobKey;
+import io.borealis.model.Resources;
 import io.borealis.model.ScheduledTask;
 import io.borealis.updates.UpdateRecord;
 import java.time.Instant;
@@ -81,6 +82,14 @@ public sealed interface Mutation {
     @Override
     public String subject() {
       return "update:" + updateId;
+    }
+  }
+
+  /** A role's production quota; resources of zero remove it (Aurora: no quota is a quota of nothing). */
+  record SaveQuota(String role, Resources quota) implements Mutation {
+    @Override
+    public String subject() {
+      return "quota:" + role;
     }
   }
 }

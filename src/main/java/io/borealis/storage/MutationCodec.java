@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.borealis.config.JobJson;
 import io.borealis.model.JobConfig;
 import io.borealis.model.JobKey;
+import io.borealis.model.Resources;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskEvent;
 import io.borealis.model.TaskState;
@@ -57,6 +58,9 @@ final class MutationCodec {
         node.put("t", "update").set("update", UpdateJson.write(m.update(), config -> configId(config, out)));
       } else if (mutation instanceof Mutation.RemoveUpdate m) {
         node.put("t", "-update").put("id", m.updateId());
+      } else if (mutation instanceof Mutation.SaveQuota m) {
+        node.put("t", "quota").put("role", m.role()).put("cpu", m.quota().cpu()).put("ram", m.quota().ramBytes())
+            .put("disk", m.quota().diskBytes()).put("gpu", m.quota().gpu());
       } else if (mutation instanceof Mutation.SaveFrameworkId m) {
         node.put("t", "framework").put("id", m.frameworkId());
       } else if (mutation instanceof Mutation.SaveEventId m) {
@@ -152,6 +156,8 @@ final class MutationCodec {
         case "-task" -> new Mutation.RemoveTask(node.get("id").asText());
         case "update" -> new Mutation.SaveUpdate(UpdateJson.read(node.get("update"), this::config));
         case "-update" -> new Mutation.RemoveUpdate(node.get("id").asText());
+        case "quota" -> new Mutation.SaveQuota(node.get("role").asText(), new Resources(node.get("cpu").asDouble(),
+            node.get("ram").asLong(), node.get("disk").asLong(), node.get("gpu").asInt()));
         case "throttle" -> new Mutation.SaveThrottle(node.get("task").asText(),
             node.has("until") ? instant(node.get("until").asLong()) : null);
         case "framework" -> new Mutation.SaveFrameworkId(node.get("id").asText());

@@ -2,6 +2,7 @@ package io.borealis.storage;
 
 import io.borealis.model.JobConfig;
 import io.borealis.model.JobKey;
+import io.borealis.model.Resources;
 import io.borealis.model.ScheduledTask;
 import io.borealis.updates.UpdateRecord;
 import java.time.Instant;
@@ -17,6 +18,7 @@ public final class StoredState {
   private final Map<String, ScheduledTask> tasks = new LinkedHashMap<>();
   private final Map<String, Instant> throttles = new LinkedHashMap<>();
   private final Map<String, UpdateRecord> updates = new LinkedHashMap<>();
+  private final Map<String, Resources> quotas = new LinkedHashMap<>();
   private String frameworkId;
   private long lastEventId;
 
@@ -44,6 +46,8 @@ public final class StoredState {
       updates.put(m.update().id(), m.update());
     } else if (mutation instanceof Mutation.RemoveUpdate m) {
       updates.remove(m.updateId());
+    } else if (mutation instanceof Mutation.SaveQuota m) {
+      quotas.put(m.role(), m.quota());
     } else if (mutation instanceof Mutation.SaveFrameworkId m) {
       frameworkId = m.frameworkId();
     } else if (mutation instanceof Mutation.SaveEventId m) {
@@ -67,6 +71,10 @@ public final class StoredState {
     return updates;
   }
 
+  public Map<String, Resources> quotas() {
+    return quotas;
+  }
+
   public String frameworkId() {
     return frameworkId;
   }
@@ -82,13 +90,13 @@ public final class StoredState {
   @Override
   public boolean equals(Object other) {
     return other instanceof StoredState that && jobs.equals(that.jobs) && tasks.equals(that.tasks)
-        && throttles.equals(that.throttles) && updates.equals(that.updates) && java.util.Objects.equals(frameworkId, that.frameworkId)
+        && throttles.equals(that.throttles) && updates.equals(that.updates) && quotas.equals(that.quotas) && java.util.Objects.equals(frameworkId, that.frameworkId)
         && lastEventId == that.lastEventId;
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(jobs, tasks, throttles, updates, frameworkId, lastEventId);
+    return java.util.Objects.hash(jobs, tasks, throttles, updates, quotas, frameworkId, lastEventId);
   }
 
   @Override

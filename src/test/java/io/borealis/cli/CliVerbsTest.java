@@ -85,9 +85,6 @@ class CliVerbsTest {
     assertThat(ssh.err()).contains("remote commands are not available");
     assertThat(run("task", "ssh", "devcluster/www-data/prod/hello").err()).contains("exactly one instance");
 
-    Run quota = run("quota", "get", "devcluster/www-data");
-    assertThat(quota.exit()).isEqualTo(1);
-    assertThat(quota.err()).contains("quotas are not available on cluster 'devcluster' (this Borealis scheduler has no quota support yet)");
   }
 
   @Test

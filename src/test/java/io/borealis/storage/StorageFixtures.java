@@ -71,6 +71,7 @@ final class StorageFixtures {
     mutations.add(new Mutation.SaveUpdate(update("update-1", web, job("web", tasks + 2))));
     mutations.add(new Mutation.SaveUpdate(update("update-2", batch, job("batch", 1))));
     mutations.add(new Mutation.RemoveUpdate("update-2"));
+    mutations.add(new Mutation.SaveQuota("www-data", new io.borealis.model.Resources(10.5, 64L << 30, 1L << 40, 0)));
     mutations.add(new Mutation.RemoveJob(batch.key()));
     mutations.add(new Mutation.SaveFrameworkId("framework-2"));
     return mutations;
@@ -114,6 +115,7 @@ final class StorageFixtures {
     state.tasks().values().forEach(task -> result.add(new Mutation.SaveTask(task)));
     state.throttles().forEach((id, until) -> result.add(new Mutation.SaveThrottle(id, until)));
     state.updates().values().forEach(update -> result.add(new Mutation.SaveUpdate(update)));
+    state.quotas().forEach((role, quota) -> result.add(new Mutation.SaveQuota(role, quota)));
     return result;
   }
 }
