@@ -47,16 +47,24 @@ final class JobHandlers {
       createFromAurora(rc, body);
       return;
     }
+    JobConfig job = oneJob(rc, body, "create");
+    if (job != null) {
+      submit(rc, job, List.of());
+    }
+  }
+
+  /** The one job a JSON body holds; null (after answering 400 with every problem) when it holds no valid one. */
+  static JobConfig oneJob(RoutingContext rc, String body, String verb) {
     JobJson.ReadResult result = JobJson.read(body);
     if (!result.ok()) {
       ApiError.badRequest(rc, "the job is not valid: " + result.problems().size() + " problem(s)", result.problems());
-      return;
+      return null;
     }
     if (result.jobs().size() != 1) {
-      ApiError.badRequest(rc, "give exactly one job to create", List.of(new Problem("$.jobs", "has " + result.jobs().size() + " jobs")));
-      return;
+      ApiError.badRequest(rc, "give exactly one job to " + verb, List.of(new Problem("$.jobs", "has " + result.jobs().size() + " jobs")));
+      return null;
     }
-    submit(rc, result.jobs().get(0), List.of());
+    return result.jobs().get(0);
   }
 
   /** {@code Content-Type: text/x-aurora} or {@code ?format=aurora}: the body is a .aurora config, not JSON. */

@@ -1,9 +1,9 @@
 package io.borealis.api;
 
-import io.borealis.config.JobJson;
 import io.borealis.events.BusAddresses;
 import io.borealis.events.StateRequests;
 import io.borealis.model.InstanceRanges;
+import io.borealis.model.JobConfig;
 import io.borealis.model.Problem;
 import io.borealis.updates.UpdateCommand;
 import io.borealis.updates.UpdateRecord;
@@ -33,21 +33,13 @@ final class UpdateHandlers {
       ApiError.badRequest(rc, "the request body must be the job's new config in JSON", List.of(new Problem("$", "body is empty")));
       return;
     }
-    JobJson.ReadResult result = JobJson.read(body);
-    if (!result.ok()) {
-      ApiError.badRequest(rc, "the job is not valid: " + result.problems().size() + " problem(s)", result.problems());
-      return;
-    }
-    if (result.jobs().size() != 1) {
-      ApiError.badRequest(rc, "give exactly one job to update", List.of(new Problem("$.jobs", "has " + result.jobs().size() + " jobs")));
-      return;
-    }
-    Optional<InstanceRanges> instances = JobHandlers.instances(rc);
+    JobConfig desired = JobHandlers.oneJob(rc, body, "update");
+    Optional<InstanceRanges> instances = desired == null ? null : JobHandlers.instances(rc);
     if (instances == null) {
       return;
     }
     String user = Optional.ofNullable(rc.request().getHeader("X-Borealis-User")).orElse("anonymous");
-    bus.<UpdateRecord>request(BusAddresses.STATE, new StateRequests.StartUpdate(result.jobs().get(0), instances.orElse(null), user))
+    bus.<UpdateRecord>request(BusAddresses.STATE, new StateRequests.StartUpdate(desired, instances.orElse(null), user))
         .onSuccess(reply -> rc.response().setStatusCode(201).putHeader("Content-Type", "application/json")
             .putHeader("Location", "/api/v1/updates/" + reply.body().id())
             .end(UpdateJsonView.summary(reply.body()).encode()))
