@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.borealis.model.ContainerConfig;
 import io.borealis.model.HealthCheckConfig;
 import io.borealis.model.JobConfig;
 import io.borealis.model.JobConfigValidator;
@@ -27,10 +28,10 @@ public final class JobJson {
   /** Every top-level field of a job document; the OpenAPI document must describe exactly these. */
   public static final Set<String> JOB_FIELDS = Set.of("name", "role", "environment", "cluster", "instances", "service",
       "max_task_failures", "tier", "production", "priority", "contact", "task", "constraints",
-      "health_check_config", "update_config",
+      "health_check_config", "update_config", "container",
       // Accepted for compatibility with files Aurora writes; not acted on yet.
       "announce", "cron_schedule", "cron_collision_policy", "metadata", "lifecycle", "executor_config",
-      "enable_hooks", "partition_policy", "sla_policy", "container", "task_links");
+      "enable_hooks", "partition_policy", "sla_policy", "task_links");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -88,6 +89,7 @@ public final class JobJson {
     JobKey key = readKey(job, name, problems);
     HealthCheckConfig health = HealthCheckJson.read(job.object("health_check_config"));
     UpdateConfig update = UpdateConfigJson.read(job.object("update_config"));
+    ContainerConfig container = ContainerJson.read(job.object("container"));
     Map<String, String> constraints = readConstraints(job);
     int instances = job.integer("instances", 1);
     boolean service = job.bool("service", false);
@@ -100,7 +102,7 @@ public final class JobJson {
       return;
     }
     JobConfig config = new JobConfig(key, instances, service, maxTaskFailures, tier, production, priority, contact,
-        task, constraints, health, update);
+        task, constraints, health, update, container);
     for (Problem problem : JobConfigValidator.validate(config)) {
       problems.add(new Problem(path + problem.path().substring(1), problem.message()));
     }
@@ -176,6 +178,9 @@ public final class JobJson {
     config.constraints().forEach(constraints::put);
     job.set("health_check_config", HealthCheckJson.write(config.healthCheck()));
     job.set("update_config", UpdateConfigJson.write(config.update()));
+    if (config.container() != null) {
+      job.set("container", ContainerJson.write(config.container()));
+    }
     return job;
   }
 

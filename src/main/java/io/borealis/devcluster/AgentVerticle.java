@@ -137,6 +137,14 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
       Path sandbox = workDir.resolve("slaves").resolve(agentId.value()).resolve("frameworks").resolve(framework.id().value())
           .resolve("executors").resolve(key.executor().value()).resolve("runs").resolve(container.value());
       run = new ExecutorRun(framework, task.executor(), container, sandbox);
+      if (task.executor().container() != null) {
+        // Executors run as plain processes here; pretending otherwise would run the task outside its image.
+        run.queued.add(task);
+        failTasks(run, State.TASK_FAILED, Reason.REASON_CONTAINER_LAUNCH_FAILED, "The Borealis dev cluster does not support "
+            + "containers: this task asks for a " + task.executor().container().describe() + ". Run it on a Mesos cluster "
+            + "whose agents have the Docker or Mesos containerizer.");
+        return;
+      }
       runs.put(key, run);
       start(run);
     }

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 /**
  * Aurora's {@code Job}: the task template, how many instances run it and how the scheduler treats
  * them. {@code constraints} keep Aurora's map form: attribute name to {@code "limit:N"}, {@code "a,b"}
- * or {@code "!a,b"}.
+ * or {@code "!a,b"}. {@code container} is null when the task runs without one.
  */
 public record JobConfig(
     JobKey key,
@@ -20,7 +20,8 @@ public record JobConfig(
     TaskConfig task,
     Map<String, String> constraints,
     HealthCheckConfig healthCheck,
-    UpdateConfig update) {
+    UpdateConfig update,
+    ContainerConfig container) {
 
   public static final int DEFAULT_MAX_TASK_FAILURES = 1;
   /**
@@ -36,6 +37,6 @@ public record JobConfig(
   /** This config with another instance count (an update moving between two counts holds the larger). */
   public JobConfig withInstances(int count) {
     return count == instances ? this : new JobConfig(key, count, service, maxTaskFailures, tier, production, priority, contact, task,
-        constraints, healthCheck, update);
+        constraints, healthCheck, update, container);
   }
 }

@@ -5,6 +5,7 @@ import io.borealis.config.JobJson;
 import io.borealis.mesos.wire.AgentId;
 import io.borealis.mesos.wire.Attribute;
 import io.borealis.mesos.wire.CommandInfo;
+import io.borealis.mesos.wire.ContainerInfo;
 import io.borealis.mesos.wire.ExecutorId;
 import io.borealis.mesos.wire.ExecutorInfo;
 import io.borealis.mesos.wire.Offer;
@@ -12,6 +13,7 @@ import io.borealis.mesos.wire.Resource;
 import io.borealis.mesos.wire.TaskId;
 import io.borealis.mesos.wire.TaskInfo;
 import io.borealis.mesos.wire.TaskStatus;
+import io.borealis.model.ContainerConfig;
 import io.borealis.model.Resources;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
@@ -97,10 +99,21 @@ final class MesosAdapter {
         ExecutorId.of(EXECUTOR_PREFIX + task.taskId()), null, CommandInfo.shell(settings.executorCommand()),
         List.of(Resource.scalar("cpus", settings.executorCpus()).withAllocationRole(role),
             Resource.scalar("mem", settings.executorMemMb()).withAllocationRole(role)),
-        "AuroraExecutor", null);
+        "AuroraExecutor", null, containerOf(task.config().container()));
     String name = task.jobKey().path() + "/" + task.instance();
     return new TaskInfo(name, TaskId.of(task.taskId()), AgentId.of(task.agentId()), taskResources, executor, null, null,
         payload(task));
+  }
+
+  /** Aurora runs its executor (and so the task's processes) inside the job's container, when it has one. */
+  static ContainerInfo containerOf(ContainerConfig container) {
+    if (container == null) {
+      return null;
+    }
+    List<ContainerInfo.Volume> volumes = container.volumes().stream().map(v -> new ContainerInfo.Volume(v.containerPath(),
+        v.hostPath(), v.readOnly() ? ContainerInfo.Volume.Mode.RO : ContainerInfo.Volume.Mode.RW)).toList();
+    return container.kind() == ContainerConfig.Kind.DOCKER ? ContainerInfo.docker(container.image(), volumes)
+        : ContainerInfo.mesosWithDockerImage(container.image(), volumes);
   }
 
   /**

@@ -142,7 +142,7 @@ class StatusUpdateReliabilityTest {
     CommandInfo command = CommandInfo.shell("exec '" + java + "' -XX:TieredStopAtLevel=1 -cp '"
         + System.getProperty("java.class.path") + "' io.borealis.executor.ExecutorMain");
     ExecutorInfo executor = new ExecutorInfo(ExecutorInfo.ExecutorType.CUSTOM, ExecutorId.of("exec-quick"), null, command,
-        List.of(Resource.scalar("cpus", 0.1), Resource.scalar("mem", 64)), "test executor", null);
+        List.of(Resource.scalar("cpus", 0.1), Resource.scalar("mem", 64)), "test executor", null, null);
     return new TaskInfo("quick", TaskId.of("quick-task"), offer.agentId(),
         List.of(Resource.scalar("cpus", 0.5), Resource.scalar("mem", 64), Resource.scalar("disk", 10)), executor, null, null,
         payload.getBytes(StandardCharsets.UTF_8));

@@ -66,9 +66,8 @@ public record JobConversion(JobConfig config, List<String> problems, List<String
     if (job.raw("cron_schedule") != null) {
       out.add("cron_schedule: cron jobs are not supported yet");
     }
-    if (job.raw("container") != null) {
-      out.add("container: " + job.raw("container").type().name()
-          + " containers are not supported yet; Borealis runs processes directly in the sandbox");
+    if (job.raw("container") != null && ModelMapping.container(job) == null) {
+      out.add("container: only Docker images can be given to Docker or Mesos containers here (an appc image cannot)");
     }
     return List.copyOf(out);
   }

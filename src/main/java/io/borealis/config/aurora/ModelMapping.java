@@ -1,7 +1,9 @@
 package io.borealis.config.aurora;
 
+import io.borealis.config.aurora.pystachio.ChoiceValue;
 import io.borealis.config.aurora.pystachio.PObject;
 import io.borealis.config.aurora.pystachio.Struct;
+import io.borealis.model.ContainerConfig;
 import io.borealis.model.HealthCheckConfig;
 import io.borealis.model.JobConfig;
 import io.borealis.model.JobKey;
@@ -59,7 +61,43 @@ final class ModelMapping {
         Fields.int32(job, "max_task_failures", 1), Fields.string(job, "tier"), Fields.bool(job, "production", false),
         Fields.int32(job, "priority", 0), Fields.string(job, "contact"), taskConfig,
         Fields.stringMap(job, "constraints"), healthCheck(Fields.struct(job, "health_check_config")),
-        update(Fields.struct(job, "update_config")));
+        update(Fields.struct(job, "update_config")), container(job));
+  }
+
+  /**
+   * Aurora's {@code container}: {@code Docker(image)}, the legacy {@code Container(docker=Docker(...))},
+   * or {@code Mesos(image=DockerImage(name, tag), volumes)}; null without one (or with an image kind
+   * Mesos cannot be given here, which the conversion reports).
+   */
+  static ContainerConfig container(Struct job) {
+    Struct container = unwrapped(job.raw("container"));
+    if (container != null && container.type().name().equals("Container")) {
+      container = Fields.struct(container, "docker");
+    }
+    if (container == null) {
+      return null;
+    }
+    if (container.type().name().equals("Docker")) {
+      String image = Fields.string(container, "image");
+      return image == null ? null : new ContainerConfig(ContainerConfig.Kind.DOCKER, image, List.of());
+    }
+    Struct image = unwrapped(container.raw("image"));
+    if (image == null || !image.type().name().equals("DockerImage")) {
+      return null;
+    }
+    String name = Fields.string(image, "name") + ":" + Fields.string(image, "tag");
+    List<ContainerConfig.Volume> volumes = new ArrayList<>();
+    for (PObject item : Fields.list(container, "volumes")) {
+      Struct volume = (Struct) item;
+      volumes.add(new ContainerConfig.Volume(Fields.string(volume, "container_path"), Fields.string(volume, "host_path"),
+          !"RW".equals(Fields.string(volume, "mode"))));
+    }
+    return new ContainerConfig(ContainerConfig.Kind.MESOS, name, volumes);
+  }
+
+  private static Struct unwrapped(PObject value) {
+    PObject inner = value instanceof ChoiceValue choice ? choice.unwrap() : value;
+    return inner instanceof Struct struct ? struct : null;
   }
 
   private static HealthCheckConfig healthCheck(Struct config) {

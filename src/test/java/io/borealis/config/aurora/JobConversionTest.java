@@ -3,6 +3,7 @@ package io.borealis.config.aurora;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.borealis.model.ContainerConfig;
 import io.borealis.model.JobConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,14 +60,27 @@ class JobConversionTest {
   }
 
   @Test
-  void cronAndContainersAreRefusedButStillListed() {
-    AuroraConfig config = load(TASK + "jobs = [Job(cluster='c', role='r', environment='e', task=t, cron_schedule='* * * * *',"
-        + " container=Docker(image='debian'))]\n", Map.of());
+  void cronIsRefusedButStillListed() {
+    AuroraConfig config = load(TASK + "jobs = [Job(cluster='c', role='r', environment='e', task=t, cron_schedule='* * * * *')]\n",
+        Map.of());
     assertThat(config.listLine()).isEqualTo("jobs=[c/r/e/p]");
     JobConversion conversion = config.jobs().get(0).evaluate().convert();
     assertThat(conversion.problems()).isEmpty();
-    assertThat(conversion.unsupported()).containsExactly("cron_schedule: cron jobs are not supported yet",
-        "container: Docker containers are not supported yet; Borealis runs processes directly in the sandbox");
+    assertThat(conversion.unsupported()).containsExactly("cron_schedule: cron jobs are not supported yet");
+  }
+
+  @Test
+  void containersBecomeTheJobsContainer() {
+    String source = TASK + "jobs = [Job(cluster='c', role='r', environment='e', name='d', task=t, container=Docker(image='debian:12')),\n"
+        + "  Job(cluster='c', role='r', environment='e', name='m', task=t, container=Mesos(image=DockerImage(name='nginx', tag='1.25'),"
+        + " volumes=[Volume(container_path='/data', host_path='/srv/data', mode=Mode('RW'))])),\n"
+        + "  Job(cluster='c', role='r', environment='e', name='legacy', task=t, container=Container(docker=Docker(image='busybox')))]\n";
+    List<JobConversion> conversions = load(source, Map.of()).jobs().stream().map(job -> job.evaluate().convert()).toList();
+    assertThat(conversions).allSatisfy(c -> assertThat(c.unsupported()).isEmpty());
+    assertThat(conversions.get(0).config().container()).isEqualTo(new ContainerConfig(ContainerConfig.Kind.DOCKER, "debian:12", List.of()));
+    assertThat(conversions.get(1).config().container()).isEqualTo(new ContainerConfig(ContainerConfig.Kind.MESOS, "nginx:1.25",
+        List.of(new ContainerConfig.Volume("/data", "/srv/data", false))));
+    assertThat(conversions.get(2).config().container().image()).isEqualTo("busybox");
   }
 
   @Test
