@@ -36,31 +36,37 @@ final class CronCommand implements Runnable {
     return Unavailable.on(root, spec.key().cluster(), "cron jobs", "cron support");
   }
 
-  /** {@code cron schedule CLUSTER/ROLE/ENV/NAME FILE}. */
-  @Command(name = "schedule", mixinStandardHelpOptions = true,
-      description = "Create or replace a cron job from a job file that has a cron_schedule. Not available yet.",
-      footer = {"", "Example:", "  borealis cron schedule devcluster/www-data/prod/nightly nightly.aurora"},
-      exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.UNAVAILABLE, ExitCodes.USAGE})
-  static final class Schedule implements Callable<Integer> {
+  /** What every cron verb has: its parent, the job key, and (for now) the answer that cron is not available. */
+  abstract static class OnJob implements Callable<Integer> {
     @ParentCommand
     CronCommand cron;
 
     @Parameters(index = "0", paramLabel = "CLUSTER/ROLE/ENV/NAME")
     String key;
 
+    @Override
+    public Integer call() {
+      throw cron.unavailable(key);
+    }
+  }
+
+  /** The verbs that can open the job's page afterwards, as Aurora's do. */
+  abstract static class OnJobWithPage extends OnJob {
+    @Option(names = "--open-browser", description = "Open the job's page in a browser afterwards.")
+    boolean openBrowser;
+  }
+
+  /** {@code cron schedule CLUSTER/ROLE/ENV/NAME FILE}. */
+  @Command(name = "schedule", mixinStandardHelpOptions = true,
+      description = "Create or replace a cron job from a job file that has a cron_schedule. Not available yet.",
+      footer = {"", "Example:", "  borealis cron schedule devcluster/www-data/prod/nightly nightly.aurora"},
+      exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.UNAVAILABLE, ExitCodes.USAGE})
+  static final class Schedule extends OnJobWithPage {
     @Parameters(index = "1", paramLabel = "FILE", description = "A .aurora config or JSON job file.")
     Path file;
 
     @Mixin
     BindOptions bind;
-
-    @Option(names = "--open-browser", description = "Open the job's page in a browser afterwards.")
-    boolean openBrowser;
-
-    @Override
-    public Integer call() {
-      throw cron.unavailable(key);
-    }
   }
 
   /** {@code cron deschedule CLUSTER/ROLE/ENV/NAME}. */
@@ -68,20 +74,7 @@ final class CronCommand implements Runnable {
       description = "Remove a cron job's schedule (runs already started keep running). Not available yet.",
       footer = {"", "Example:", "  borealis cron deschedule devcluster/www-data/prod/nightly"},
       exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.UNAVAILABLE, ExitCodes.USAGE})
-  static final class Deschedule implements Callable<Integer> {
-    @ParentCommand
-    CronCommand cron;
-
-    @Parameters(index = "0", paramLabel = "CLUSTER/ROLE/ENV/NAME")
-    String key;
-
-    @Option(names = "--open-browser", description = "Open the job's page in a browser afterwards.")
-    boolean openBrowser;
-
-    @Override
-    public Integer call() {
-      throw cron.unavailable(key);
-    }
+  static final class Deschedule extends OnJobWithPage {
   }
 
   /** {@code cron start CLUSTER/ROLE/ENV/NAME}. */
@@ -89,20 +82,7 @@ final class CronCommand implements Runnable {
       description = "Run a cron job now, outside its schedule. Not available yet.",
       footer = {"", "Example:", "  borealis cron start devcluster/www-data/prod/nightly"},
       exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.UNAVAILABLE, ExitCodes.USAGE})
-  static final class Start implements Callable<Integer> {
-    @ParentCommand
-    CronCommand cron;
-
-    @Parameters(index = "0", paramLabel = "CLUSTER/ROLE/ENV/NAME")
-    String key;
-
-    @Option(names = "--open-browser", description = "Open the job's page in a browser afterwards.")
-    boolean openBrowser;
-
-    @Override
-    public Integer call() {
-      throw cron.unavailable(key);
-    }
+  static final class Start extends OnJobWithPage {
   }
 
   /** {@code cron show CLUSTER/ROLE/ENV/NAME}. */
@@ -110,16 +90,6 @@ final class CronCommand implements Runnable {
       description = "Show a cron job's schedule and collision policy. Not available yet.",
       footer = {"", "Example:", "  borealis cron show devcluster/www-data/prod/nightly"},
       exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.UNAVAILABLE, ExitCodes.USAGE})
-  static final class Show implements Callable<Integer> {
-    @ParentCommand
-    CronCommand cron;
-
-    @Parameters(index = "0", paramLabel = "CLUSTER/ROLE/ENV/NAME")
-    String key;
-
-    @Override
-    public Integer call() {
-      throw cron.unavailable(key);
-    }
+  static final class Show extends OnJob {
   }
 }

@@ -34,6 +34,7 @@ class HealthCheckVerticleTest {
   private final AtomicReference<String> answer = new AtomicReference<>("ok");
   private final List<StateRequests.ObservedHealth> verdicts = new CopyOnWriteArrayList<>();
   private ScheduledTask task;
+  private volatile ScheduledTask otherTask;
 
   @BeforeEach
   void start() throws Exception {
@@ -46,13 +47,7 @@ class HealthCheckVerticleTest {
         request.response().setStatusCode(404).end();
       }
     }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    JobConfig config = JobJson.read("""
-        {"cluster": "devcluster", "role": "www-data", "environment": "prod", "name": "web", "service": true,
-         "task": {"processes": [{"name": "web", "cmdline": "serve {{thermos.ports[health]}}"}],
-                  "resources": {"cpu": 0.1, "ram": 1048576, "disk": 1048576}},
-         "health_check_config": {"initial_interval_secs": 0.05, "interval_secs": 0.05, "timeout_secs": 0.5}}
-        """).jobs().get(0);
-    task = new ScheduledTask("web-0", config, 0, TaskState.INIT, null, null, Map.of(), 0, null, List.of())
+    task = new ScheduledTask("web-0", config(0.05), 0, TaskState.INIT, null, null, Map.of(), 0, null, List.of())
         .withState(TaskState.PENDING, Instant.now(), null)
         .withPlacement("agent-1", "127.0.0.1", Map.of("health", endpoint.actualPort()))
         .withState(TaskState.RUNNING, Instant.now(), null);
@@ -60,14 +55,24 @@ class HealthCheckVerticleTest {
       StateRequests.Request request = message.body();
       if (request instanceof StateRequests.QueryTasks) {
         message.reply(new StateRequests.TaskList(List.of()));
-      } else if (request instanceof StateRequests.GetTask) {
-        message.reply(task);
+      } else if (request instanceof StateRequests.GetTask get) {
+        message.reply(get.taskId().equals(task.taskId()) ? task : otherTask);
       } else if (request instanceof StateRequests.ObservedHealth observed) {
         verdicts.add(observed);
         message.reply(null);
       }
     });
     vertx.deployVerticle(new HealthCheckVerticle(Clock.systemUTC())).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  /** A job probed every 0.05 s, the first time {@code initialInterval} seconds after RUNNING. */
+  private static JobConfig config(double initialInterval) {
+    return JobJson.read("""
+        {"cluster": "devcluster", "role": "www-data", "environment": "prod", "name": "web", "service": true,
+         "task": {"processes": [{"name": "web", "cmdline": "serve {{thermos.ports[health]}}"}],
+                  "resources": {"cpu": 0.1, "ram": 1048576, "disk": 1048576}},
+         "health_check_config": {"initial_interval_secs": %s, "interval_secs": 0.05, "timeout_secs": 0.5}}
+        """.formatted(initialInterval)).jobs().get(0);
   }
 
   @AfterEach
@@ -98,7 +103,16 @@ class HealthCheckVerticleTest {
     vertx.eventBus().publish(BusAddresses.EVENTS, new ClusterEvent.TaskStateChanged(2, Instant.now(), task.jobKey(), task.taskId(), 0,
         TaskState.RUNNING, TaskState.KILLED, "127.0.0.1", null));
     answer.set("ok");
-    Thread.sleep(300);
-    assertThat(verdicts).as("a task that stopped running is no longer probed (it would be healthy again)").hasSize(2);
+    // Another task, RUNNING only now and first probed 0.3 s later, reaching its verdict proves that
+    // several 0.05 s probe rounds of the killed task would have passed.
+    otherTask = new ScheduledTask("web-1", config(0.3), 1, TaskState.INIT, null, null, Map.of(), 0, null, List.of())
+        .withState(TaskState.PENDING, Instant.now(), null)
+        .withPlacement("agent-1", "127.0.0.1", Map.of("health", endpoint.actualPort()))
+        .withState(TaskState.RUNNING, Instant.now(), null);
+    vertx.eventBus().publish(BusAddresses.EVENTS, new ClusterEvent.TaskStateChanged(3, Instant.now(), otherTask.jobKey(),
+        otherTask.taskId(), 1, TaskState.STARTING, TaskState.RUNNING, "127.0.0.1", null));
+    awaitVerdicts(3);
+    assertThat(verdicts).extracting(StateRequests.ObservedHealth::taskId)
+        .as("a task that stopped running is no longer probed (it would be healthy again)").containsExactly("web-0", "web-0", "web-1");
   }
 }
