@@ -1,5 +1,6 @@
 package io.borealis.api;
 
+import io.borealis.access.AccessSettings;
 import io.borealis.events.BusAddresses;
 import io.borealis.events.ClusterEvent;
 import io.borealis.events.StateRequests;
@@ -30,13 +31,15 @@ public final class ApiVerticle extends VerticleBase {
   private final int requestedPort;
   private final String cluster;
   private final PrometheusMeterRegistry metrics;
+  private final AccessSettings access;
   private HttpServer server;
 
-  public ApiVerticle(String host, int port, String cluster, PrometheusMeterRegistry metrics) {
+  public ApiVerticle(String host, int port, String cluster, PrometheusMeterRegistry metrics, AccessSettings access) {
     this.host = host;
     this.requestedPort = port;
     this.cluster = cluster;
     this.metrics = metrics;
+    this.access = access;
   }
 
   @Override
@@ -46,28 +49,31 @@ public final class ApiVerticle extends VerticleBase {
     AdminHandlers admin = new AdminHandlers(vertx.eventBus());
     UpdateHandlers updates = new UpdateHandlers(vertx.eventBus());
     QuotaHandlers quotas = new QuotaHandlers(vertx.eventBus());
+    AccessGate gate = new AccessGate(vertx, access);
     Router router = Router.router(vertx);
+    // Every API body is read (up to a limit) before admitting, so a refusal never leaves a half-read request.
+    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(gate::admit);
+    router.route("/scheduler*").handler(gate::admit);
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
     router.get("/api/v1/openapi.json").handler(rc -> rc.response()
         .putHeader("Content-Type", "application/json").sendFile("openapi.json"));
     router.get("/api/v1/cluster").handler(rc -> rc.response().putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("name", cluster).encode()));
-    router.post("/api/v1/jobs").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(jobs::create);
+    router.post("/api/v1/jobs").handler(jobs::create);
     router.get("/api/v1/jobs").handler(jobs::list);
     router.get("/api/v1/jobs/:cluster/:role/:env/:name").handler(jobs::get);
     router.delete("/api/v1/jobs/:cluster/:role/:env/:name").handler(jobs::kill);
     router.post("/api/v1/jobs/:cluster/:role/:env/:name/restart").handler(jobs::restart);
-    router.post("/api/v1/jobs/:cluster/:role/:env/:name/instances").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
-        .handler(jobs::addInstances);
+    router.post("/api/v1/jobs/:cluster/:role/:env/:name/instances").handler(jobs::addInstances);
     router.get("/api/v1/tasks").handler(jobs::queryTasks);
     router.get("/api/v1/tasks/:id").handler(jobs::getTask);
     router.get("/api/v1/events").handler(events::subscribe);
     router.get("/api/v1/admin/backup").handler(admin::backup);
-    router.post("/api/v1/updates").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(updates::start);
+    router.post("/api/v1/updates").handler(updates::start);
     router.get("/api/v1/updates").handler(updates::list);
     router.get("/api/v1/quotas/:role").handler(quotas::get);
-    router.put("/api/v1/quotas/:role").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(quotas::put);
+    router.put("/api/v1/quotas/:role").handler(quotas::put);
     router.get("/api/v1/updates/:id").handler(updates::get);
     router.post("/api/v1/updates/:id/:command").handler(updates::command);
     router.route("/api/*").handler(rc -> ApiError.notFound(rc, "no API resource " + rc.request().method() + " " + rc.request().path()));

@@ -90,6 +90,9 @@ final class JobHandlers {
   }
 
   private void submit(RoutingContext rc, JobConfig config, List<String> warnings) {
+    if (!AccessGate.permits(rc, config.key().role())) {
+      return;
+    }
     bus.<StateRequests.JobCreated>request(BusAddresses.STATE, new StateRequests.CreateJob(config))
         .onSuccess(reply -> {
           JobKey key = reply.body().key();
@@ -106,7 +109,7 @@ final class JobHandlers {
   /** {@code {"from_instance": N, "count": C}}: C more instances running instance N's config. */
   void addInstances(RoutingContext rc) {
     JobKey key = key(rc);
-    if (key == null) {
+    if (key == null || !AccessGate.permits(rc, key.role())) {
       return;
     }
     JsonObject body;
@@ -162,7 +165,7 @@ final class JobHandlers {
 
   void kill(RoutingContext rc) {
     JobKey key = key(rc);
-    Optional<InstanceRanges> instances = key == null ? null : instances(rc);
+    Optional<InstanceRanges> instances = key == null || !AccessGate.permits(rc, key.role()) ? null : instances(rc);
     if (instances == null) {
       return;
     }
@@ -175,7 +178,7 @@ final class JobHandlers {
 
   void restart(RoutingContext rc) {
     JobKey key = key(rc);
-    Optional<InstanceRanges> instances = key == null ? null : instances(rc);
+    Optional<InstanceRanges> instances = key == null || !AccessGate.permits(rc, key.role()) ? null : instances(rc);
     if (instances == null) {
       return;
     }
