@@ -31,8 +31,13 @@ final class AccessGate {
     this.settings = settings;
   }
 
-  /** Route handler for everything that needs admitting (the API and the dashboard). */
+  /** Root handler: admits requests for the API and the dashboard; the rest (health, metrics, static files) is open. */
   void admit(RoutingContext rc) {
+    String path = rc.request().path();
+    if (!path.startsWith("/api/") && !path.startsWith("/scheduler")) {
+      rc.next();
+      return;
+    }
     if (settings.open()) {
       rc.put(CALLER, Caller.EVERYONE);
       rc.next();

@@ -67,10 +67,22 @@ final class JobHandlers {
     return result.jobs().get(0);
   }
 
-  /** {@code Content-Type: text/x-aurora} or {@code ?format=aurora}: the body is a .aurora config, not JSON. */
+  /** {@code Content-Type: text/x-aurora} (or {@code ?format=aurora}, see below): the body is a .aurora config, not JSON. */
   private static boolean isAurora(RoutingContext rc) {
     String type = rc.request().getHeader("Content-Type");
-    return "aurora".equals(rc.request().getParam("format")) || type != null && type.startsWith(AURORA_TYPE);
+    return type != null && type.startsWith(AURORA_TYPE);
+  }
+
+  /**
+   * {@code ?format=aurora} says the body is a .aurora config whatever its Content-Type, for clients
+   * such as {@code curl -d @hello.aurora} that cannot easily set one. Runs before validation, which
+   * reads the body as its Content-Type says.
+   */
+  static void auroraFormatParameter(RoutingContext rc) {
+    if ("aurora".equals(rc.request().getParam("format"))) {
+      rc.request().headers().set("Content-Type", AURORA_TYPE);
+    }
+    rc.next();
   }
 
   /** Evaluating a config runs an interpreter: on a worker, never on the event loop. */
