@@ -3,6 +3,7 @@ package io.borealis.api;
 import io.borealis.access.AccessSettings;
 import io.borealis.events.BusAddresses;
 import io.borealis.events.ClusterEvent;
+import io.borealis.events.MesosCommands;
 import io.borealis.events.StateRequests;
 import io.borealis.model.Problem;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -85,6 +86,7 @@ public final class ApiVerticle extends VerticleBase {
     }
     Router router = builder.createRouter();
     router.get("/health").handler(this::health);
+    router.get("/leaderhealth").handler(this::leaderHealth);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
     router.route("/api/*").handler(rc -> ApiError.notFound(rc, "no API resource " + rc.request().method() + " " + rc.request().path()));
     router.get("/").handler(rc -> rc.redirect("/scheduler"));
@@ -137,6 +139,24 @@ public final class ApiVerticle extends VerticleBase {
     }
     int status = rc.statusCode() > 0 ? rc.statusCode() : 500;
     ApiError.send(rc, status, status == 404 ? "not_found" : "internal", status == 404 ? "not found" : "internal error", List.of());
+  }
+
+  /**
+   * Aurora's {@code /leaderhealth}: OK only on the scheduler that leads the framework, which (until
+   * schedulers elect a leader among themselves) is the one holding the Mesos subscription.
+   */
+  private void leaderHealth(RoutingContext rc) {
+    vertx.eventBus().<MesosCommands.Connection>request(BusAddresses.MESOS_STATUS, new MesosCommands.GetConnection(),
+            new DeliveryOptions().setSendTimeout(HEALTH_TIMEOUT_MS))
+        .onSuccess(reply -> {
+          MesosCommands.Connection mesos = reply.body();
+          boolean leading = mesos.subscribed();
+          rc.response().setStatusCode(leading ? 200 : 503).putHeader("Content-Type", "text/plain")
+              .end(leading ? "OK: leading framework " + mesos.frameworkId() + " on the Mesos master at " + mesos.master()
+                  : "NOT LEADING: " + mesos.problem() + " (Mesos master " + mesos.master() + ")");
+        })
+        .onFailure(e -> rc.response().setStatusCode(503).putHeader("Content-Type", "text/plain")
+            .end("NOT LEADING: " + ApiError.unavailableBecause(e)));
   }
 
   public int port() {

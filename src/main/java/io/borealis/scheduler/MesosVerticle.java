@@ -46,6 +46,9 @@ public final class MesosVerticle extends VerticleBase {
   private long heartbeatIntervalMs;
   private long watchdog = -1;
   private boolean stopping;
+  private boolean subscribed;
+  /** Why the scheduler is not subscribed, or the last ERROR the master sent; null when all is well. */
+  private String problem = "not subscribed yet";
   /**
    * SUPPRESS and REVIVE go out one after the other: sent in parallel they could arrive in the wrong
    * order and leave the framework suppressed with work pending.
@@ -61,6 +64,8 @@ public final class MesosVerticle extends VerticleBase {
   public Future<?> start() {
     client = new SchedulerClient(vertx, settings.masterUrl());
     var commands = vertx.eventBus().<MesosCommands.Command>consumer(BusAddresses.MESOS, m -> execute(m.body()));
+    vertx.eventBus().<MesosCommands.GetConnection>consumer(BusAddresses.MESOS_STATUS, m -> m.reply(
+        new MesosCommands.Connection(subscribed, client.masterUrl(), frameworkId == null ? null : frameworkId.value(), problem)));
     if (!settings.reconciliationInterval().isZero() && !settings.reconciliationInterval().isNegative()) {
       vertx.setPeriodic(settings.reconciliationInterval().toMillis(), id -> reconcile());
     }
@@ -88,6 +93,7 @@ public final class MesosVerticle extends VerticleBase {
     client.subscribe(SchedulerCall.subscribe(info), this::onEvent, this::onStreamClosed)
         .onSuccess(s -> LOG.info(() -> "Subscribed to Mesos master " + s.masterUrl()))
         .onFailure(error -> {
+          problem = "cannot subscribe: " + error.getMessage();
           LOG.warning(() -> "Cannot subscribe to Mesos at " + client.masterUrl() + ": " + error.getMessage());
           retryLater();
         });
@@ -109,6 +115,8 @@ public final class MesosVerticle extends VerticleBase {
   }
 
   private void onStreamClosed(Throwable error) {
+    subscribed = false;
+    problem = "the subscription ended" + (error == null ? "" : ": " + error.getMessage()) + "; re-subscribing";
     heartbeatIntervalMs = 0;
     rearmWatchdog();
     if (stopping) {
@@ -135,6 +143,8 @@ public final class MesosVerticle extends VerticleBase {
     }
     switch (event.type()) {
       case SUBSCRIBED -> {
+        subscribed = true;
+        problem = null;
         frameworkId = event.subscribed().frameworkId();
         Double interval = event.subscribed().heartbeatIntervalSeconds();
         heartbeatIntervalMs = interval == null ? 0 : (long) (interval * 1000);
@@ -157,7 +167,10 @@ public final class MesosVerticle extends VerticleBase {
       case UPDATE -> onStatus(event.update().status());
       case FAILURE -> LOG.info(() -> "Mesos reports executor " + (event.failure().executorId() == null ? "-" : event.failure().executorId().value())
           + " on agent " + event.failure().agentId().value() + " ended with status " + event.failure().status());
-      case ERROR -> LOG.severe(() -> "Mesos master sent ERROR: " + event.error().message());
+      case ERROR -> {
+        problem = "the master sent ERROR: " + event.error().message();
+        LOG.severe(() -> "Mesos master sent ERROR: " + event.error().message());
+      }
       default -> { }
     }
   }

@@ -65,7 +65,7 @@ public final class StateVerticle extends VerticleBase {
   private final String cluster;
   private final LifecycleSettings lifecycle;
   private final Duration sweepInterval;
-  private final TaskStore store = new TaskStore();
+  private final TaskStore store;
   private final StateLog log;
   private final StoredState recovered;
   private Outbox outbox;
@@ -97,7 +97,7 @@ public final class StateVerticle extends VerticleBase {
           message, events));
     }
   };
-  private final UpdateOperations updates = new UpdateOperations(store, actions);
+  private final UpdateOperations updates;
   private final JobOperations jobs;
   private long lastEventId;
   private long storedEventId;
@@ -115,6 +115,8 @@ public final class StateVerticle extends VerticleBase {
     this.recovered = recovered;
     this.clock = clock;
     this.metrics = metrics;
+    this.store = new TaskStore(metrics);
+    this.updates = new UpdateOperations(store, actions);
     this.cluster = cluster;
     this.lifecycle = lifecycle;
     this.sweepInterval = sweepInterval;
@@ -334,6 +336,9 @@ public final class StateVerticle extends VerticleBase {
     ScheduledTask next = task.withState(to, clock.instant(), message);
     store.save(next);
     metrics.entered(to);
+    if (task.state() == TaskState.PENDING && to == TaskState.ASSIGNED) {
+      metrics.scheduled(Duration.between(task.since(), next.since()));
+    }
     if (to != TaskState.PENDING) {
       pendingReasons.remove(task.taskId());
     }

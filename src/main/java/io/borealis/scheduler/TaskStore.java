@@ -40,14 +40,21 @@ final class TaskStore {
   private final Map<String, Resources> quotas = new LinkedHashMap<>();
   /** Changes not yet handed to storage, the latest per subject: a batch needs only the final value. */
   private final Map<String, Mutation> changes = new LinkedHashMap<>();
+  private final SchedulerMetrics metrics;
+
+  TaskStore(SchedulerMetrics metrics) {
+    this.metrics = metrics;
+  }
 
   /** Fills an empty store from recovered state, recording nothing: it is already durable. */
   void load(StoredState state) {
+    metrics.taskCounts().clear();
     state.jobs().values().forEach(job -> jobs.put(job.key(), job));
     state.tasks().values().forEach(this::index);
     throttledUntil.putAll(state.throttles());
     frameworkId = state.frameworkId();
     updates.putAll(state.updates());
+    updates.forEach(metrics::update);
     quotas.putAll(state.quotas());
   }
 
@@ -74,7 +81,8 @@ final class TaskStore {
   }
 
   private void index(ScheduledTask task) {
-    tasks.put(task.taskId(), task);
+    ScheduledTask previous = tasks.put(task.taskId(), task);
+    metrics.taskCounts().moved(previous == null ? null : previous.state(), task.state());
     tasksByJob.computeIfAbsent(task.jobKey(), k -> new LinkedHashSet<>()).add(task.taskId());
     if (task.state() == TaskState.PENDING) {
       pending.add(task.taskId());
@@ -85,6 +93,9 @@ final class TaskStore {
 
   void delete(String taskId) {
     ScheduledTask task = tasks.remove(taskId);
+    if (task != null) {
+      metrics.taskCounts().moved(task.state(), null);
+    }
     pending.remove(taskId);
     throttledUntil.remove(taskId);
     if (task != null) {
@@ -193,11 +204,13 @@ final class TaskStore {
 
   void saveUpdate(UpdateRecord update) {
     updates.put(update.id(), update);
+    metrics.update(update.id(), update);
     record(new Mutation.SaveUpdate(update));
   }
 
   void deleteUpdate(String id) {
     if (updates.remove(id) != null) {
+      metrics.update(id, null);
       record(new Mutation.RemoveUpdate(id));
     }
   }
