@@ -3,7 +3,10 @@ package io.borealis.app;
 import io.borealis.access.AccessSettings;
 import io.borealis.access.UsersFile;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The access-control options {@code scheduler} and {@code local} share (a picocli mixin). */
 final class AccessOptions {
@@ -16,15 +19,26 @@ final class AccessOptions {
       + "(by default reads are open, as Aurora's UI is). Needs --users-file.")
   boolean authenticateReads;
 
-  /** The settings these options ask for; throws UsersFile.InvalidUsersFile naming every problem in the file. */
-  AccessSettings settings() {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  /**
+   * The settings these options ask for, or null after printing every problem of the users file
+   * (the server then exits 1). A misused option is a usage error (exit 2).
+   */
+  AccessSettings settingsOrExplain() {
     if (usersFile == null) {
       if (authenticateReads) {
-        throw new IllegalArgumentException("--authenticate-reads needs --users-file FILE (who may read)");
+        throw new ParameterException(command.commandLine(), "--authenticate-reads needs --users-file FILE (who may read)");
       }
       return AccessSettings.OPEN;
     }
-    return new AccessSettings(UsersFile.read(usersFile), authenticateReads);
+    try {
+      return new AccessSettings(UsersFile.read(usersFile), authenticateReads);
+    } catch (UsersFile.InvalidUsersFile e) {
+      command.commandLine().getErr().println("Error: " + e.getMessage());
+      return null;
+    }
   }
 
   /** One line for the start-up banner: an open scheduler says so, loudly. */

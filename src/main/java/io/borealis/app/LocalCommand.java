@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.borealis.access.AccessSettings;
-import io.borealis.access.UsersFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,18 +69,6 @@ final class LocalCommand implements Callable<Integer> {
   @Mixin
   AccessOptions accessOptions;
 
-  /** The access settings asked for, or null after saying why they cannot be had. */
-  private AccessSettings accessSettings() {
-    try {
-      return accessOptions.settings();
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
-    } catch (UsersFile.InvalidUsersFile e) {
-      System.err.println("Error: " + e.getMessage());
-      return null;
-    }
-  }
-
   @Override
   public Integer call() throws IOException {
     String hostname = InetAddress.getLocalHost().getHostName();
@@ -101,7 +88,7 @@ final class LocalCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--ephemeral and --data-dir exclude each other");
     }
     Path storage = ephemeral ? null : dataDir != null ? dataDir : SchedulerStorage.defaultDataDir("local");
-    AccessSettings access = accessSettings();
+    AccessSettings access = accessOptions.settingsOrExplain();
     if (access == null) {
       return 1;
     }

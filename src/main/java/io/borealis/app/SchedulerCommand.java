@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import io.borealis.access.AccessSettings;
-import io.borealis.access.UsersFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,25 +56,13 @@ final class SchedulerCommand implements Callable<Integer> {
   @Mixin
   AccessOptions accessOptions;
 
-  /** The access settings asked for, or null after saying why they cannot be had. */
-  private AccessSettings accessSettings() {
-    try {
-      return accessOptions.settings();
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
-    } catch (UsersFile.InvalidUsersFile e) {
-      System.err.println("Error: " + e.getMessage());
-      return null;
-    }
-  }
-
   @Override
   public Integer call() throws Exception {
     if (ephemeral == (dataDir != null)) {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
           "give --data-dir DIR (where state is kept) or --ephemeral (keep nothing), exactly one of them");
     }
-    AccessSettings access = accessSettings();
+    AccessSettings access = accessOptions.settingsOrExplain();
     if (access == null) {
       return 1;
     }
