@@ -24,6 +24,7 @@ import io.borealis.model.TaskState;
 import io.borealis.state.Effect;
 import io.borealis.state.FlappingPolicy;
 import io.borealis.state.LifecycleSettings;
+import io.borealis.state.PartitionTimeout;
 import io.borealis.state.TaskFacts;
 import io.borealis.state.TaskStateMachine;
 import io.borealis.state.TransientStatePolicy;
@@ -352,6 +353,9 @@ public final class StateVerticle extends VerticleBase {
     publish(new ClusterEvent.TaskStateChanged(++lastEventId, clock.instant(), next.jobKey(), next.taskId(),
         next.instance(), task.state(), to, next.host(), message));
     applyEffects(next, allowed.effects(), message);
+    if (PartitionTimeout.expired(next, clock.instant())) {
+      transition(next, TaskState.LOST, PartitionTimeout.reason(next));
+    }
   }
 
   private void applyEffects(ScheduledTask task, List<Effect> effects, String message) {
@@ -389,14 +393,20 @@ public final class StateVerticle extends VerticleBase {
 
   /**
    * The timed part of the life cycle, level-triggered from the clock: tasks stuck in a passing state
-   * go LOST, KILLs are re-sent on their backoff, and throttled tasks whose time is up become PENDING.
+   * go LOST, KILLs are re-sent on their backoff, throttled tasks whose time is up become PENDING, and
+   * partitioned tasks past their partition policy's delay go LOST.
    */
   private void sweep() {
     Instant now = clock.instant();
     List<ScheduledTask> due = store.allTasks()
-        .filter(t -> TransientStatePolicy.TRANSIENT.contains(t.state()) || t.state() == TaskState.THROTTLED).toList();
+        .filter(t -> TransientStatePolicy.TRANSIENT.contains(t.state()) || t.state() == TaskState.THROTTLED
+            || t.state() == TaskState.PARTITIONED).toList();
     for (ScheduledTask task : due) {
-      if (TransientStatePolicy.timedOut(task, now, lifecycle)) {
+      if (PartitionTimeout.expired(task, now)) {
+        transition(task, TaskState.LOST, PartitionTimeout.reason(task));
+      } else if (task.state() == TaskState.PARTITIONED) {
+        continue;
+      } else if (TransientStatePolicy.timedOut(task, now, lifecycle)) {
         transition(task, TaskState.LOST, "Task timed out after " + lifecycle.transientTimeout().toMinutes() + " min in "
             + task.state());
       } else if (task.state() == TaskState.THROTTLED) {
