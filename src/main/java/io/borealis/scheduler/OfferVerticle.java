@@ -133,7 +133,7 @@ public final class OfferVerticle extends VerticleBase {
           held.values().forEach(offer -> byAgent.computeIfAbsent(offer.agentId(), a -> new ArrayList<>()).add(offer));
           List<HostOffer> hosts = byAgent.values().stream().map(HostOffer::merge).toList();
           MatchResult result = OfferMatcher.match(pending.stream().map(this::request).toList(), hosts,
-              placedHosts(reply.body().agentsOfActiveTasks()));
+              placedHosts(reply.body().agentsOfActiveTasks()), reply.body().hostsInMaintenance());
           Map<HostOffer, List<HostOffer>> used = new HashMap<>();
           for (Assignment assignment : result.assignments()) {
             HostOffer merged = assignment.offer();

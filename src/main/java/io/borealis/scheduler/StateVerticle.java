@@ -100,6 +100,7 @@ public final class StateVerticle extends VerticleBase {
   };
   private final UpdateOperations updates;
   private final JobOperations jobs;
+  private final HostMaintenance maintenance;
   private long lastEventId;
   private long storedEventId;
   private Instant lastPrune = Instant.EPOCH;
@@ -122,6 +123,7 @@ public final class StateVerticle extends VerticleBase {
     this.lifecycle = lifecycle;
     this.sweepInterval = sweepInterval;
     this.jobs = new JobOperations(store, cluster, actions, updates);
+    this.maintenance = new HostMaintenance(store, actions);
   }
 
   @Override
@@ -220,6 +222,12 @@ public final class StateVerticle extends VerticleBase {
     } else if (request instanceof StateRequests.GetUpdate get) {
       UpdateRecord update = store.update(get.updateId());
       answer(message, update == null ? Outcome.refused(404, "no update " + get.updateId()) : Outcome.ok(update));
+    } else if (request instanceof StateRequests.DrainHosts drain) {
+      answer(message, maintenance.drain(drain.hosts()));
+    } else if (request instanceof StateRequests.ActivateHosts activate) {
+      answer(message, maintenance.activate(activate.hosts()));
+    } else if (request instanceof StateRequests.GetHostStatus status) {
+      answer(message, maintenance.status(status.hosts()));
     } else if (request instanceof StateRequests.SetQuota set) {
       answer(message, jobs.setQuota(set));
     } else if (request instanceof StateRequests.GetQuota get) {
@@ -245,7 +253,8 @@ public final class StateVerticle extends VerticleBase {
         || request instanceof GetTask || request instanceof GetPendingTasks || request instanceof StateRequests.GetTasksOnAgents
         || request instanceof StateRequests.GetFrameworkId || request instanceof StateRequests.GetBackup
         || request instanceof StateRequests.CheckHealth || request instanceof StateRequests.GetUpdate
-        || request instanceof StateRequests.ListUpdates || request instanceof StateRequests.GetQuota;
+        || request instanceof StateRequests.ListUpdates || request instanceof StateRequests.GetQuota
+        || request instanceof StateRequests.GetHostStatus;
   }
 
   /** Everything acknowledged so far, encoded off the event loop as a snapshot file's bytes. */
@@ -353,6 +362,9 @@ public final class StateVerticle extends VerticleBase {
     publish(new ClusterEvent.TaskStateChanged(++lastEventId, clock.instant(), next.jobKey(), next.taskId(),
         next.instance(), task.state(), to, next.host(), message));
     applyEffects(next, allowed.effects(), message);
+    if (to.isTerminal()) {
+      maintenance.taskEnded(next);
+    }
     if (PartitionTimeout.expired(next, clock.instant())) {
       transition(next, TaskState.LOST, PartitionTimeout.reason(next));
     }
