@@ -46,6 +46,7 @@ public final class ApiVerticle extends VerticleBase {
     AdminHandlers admin = new AdminHandlers(vertx.eventBus());
     UpdateHandlers updates = new UpdateHandlers(vertx.eventBus());
     QuotaHandlers quotas = new QuotaHandlers(vertx.eventBus());
+    SandboxHandlers sandboxes = new SandboxHandlers(vertx);
     Router router = Router.router(vertx);
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
@@ -62,6 +63,8 @@ public final class ApiVerticle extends VerticleBase {
         .handler(jobs::addInstances);
     router.get("/api/v1/tasks").handler(jobs::queryTasks);
     router.get("/api/v1/tasks/:id").handler(jobs::getTask);
+    router.get("/api/v1/tasks/:id/processes").handler(sandboxes::processes);
+    router.get("/api/v1/tasks/:id/logs/:process/:stream").handler(sandboxes::log);
     router.get("/api/v1/events").handler(events::subscribe);
     router.get("/api/v1/admin/backup").handler(admin::backup);
     router.post("/api/v1/updates").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(updates::start);
@@ -72,8 +75,9 @@ public final class ApiVerticle extends VerticleBase {
     router.post("/api/v1/updates/:id/:command").handler(updates::command);
     router.route("/api/*").handler(rc -> ApiError.notFound(rc, "no API resource " + rc.request().method() + " " + rc.request().path()));
     router.get("/").handler(rc -> rc.redirect("/scheduler"));
-    router.get("/scheduler*").handler(rc -> rc.response().putHeader("Content-Type", "text/html; charset=utf-8")
-        .sendFile("webroot/index.html"));
+    // Aurora's page URLs, all answered by the single-page dashboard, which routes in the browser.
+    router.get("/scheduler*").handler(ApiVerticle::dashboard);
+    router.get("/updates").handler(ApiVerticle::dashboard);
     router.route("/*").handler(StaticHandler.create("webroot"));
     router.route().failureHandler(rc -> {
       if (rc.statusCode() == 413) {
@@ -91,6 +95,11 @@ public final class ApiVerticle extends VerticleBase {
     return consumer.completion()
         .compose(v -> vertx.createHttpServer().requestHandler(router).listen(requestedPort, host))
         .onSuccess(s -> server = s);
+  }
+
+  private static void dashboard(RoutingContext rc) {
+    rc.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-cache")
+        .sendFile("webroot/index.html");
   }
 
   public int port() {
