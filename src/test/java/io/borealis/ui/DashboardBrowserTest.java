@@ -164,10 +164,8 @@ class DashboardBrowserTest {
     browser.awaitTrue(phaseOf.formatted("waiting") + " === 'pending'", WAIT);
     browser.awaitTrue(phaseOf.formatted("serving") + " === 'active'", WAIT);
     browser.awaitTrue(phaseOf.formatted("done") + " === 'finished'", WAIT);
-    assertThat(browser.script("return document.querySelector('tr[data-job=\"devcluster/grouping/prod/serving\"] .type').textContent"))
-        .isEqualTo("service");
-    assertThat(browser.script("return document.querySelector('tr[data-job=\"devcluster/grouping/prod/done\"] .type').textContent"))
-        .isEqualTo("adhoc");
+    browser.awaitTrue("document.querySelector('tr[data-job=\"devcluster/grouping/prod/serving\"] .type')?.textContent === 'service'", WAIT);
+    browser.awaitTrue("document.querySelector('tr[data-job=\"devcluster/grouping/prod/done\"] .type')?.textContent === 'adhoc'", WAIT);
     Object loadedAt = browser.script("return window.borealis.loadedAt");
 
     assertThat(cluster.send("DELETE", "/api/v1/jobs/devcluster/grouping/prod/serving", null).statusCode()).isEqualTo(200);

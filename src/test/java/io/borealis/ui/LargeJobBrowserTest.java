@@ -36,6 +36,8 @@ class LargeJobBrowserTest {
     try (TestCluster cluster = TestCluster.start(dir);
          HeadlessChromium browser = HeadlessChromium.start(Files.createDirectories(dir.resolve("chromium")))) {
       assertThat(cluster.send("POST", "/api/v1/jobs", bigJob("many")).statusCode()).isEqualTo(201);
+      // Pending reasons come from the next placement pass and are not events: wait for them before loading.
+      cluster.awaitJob("devcluster/bulk/prod/many", job -> job.getJsonArray("active_tasks").getJsonObject(5000).getString("pending_reason") != null);
 
       browser.open(cluster.url() + "/scheduler/bulk/prod/many");
       browser.awaitTrue("window.borealis.renderedAt !== undefined && document.querySelector('.table-summary')?.textContent === '10000 tasks'", WAIT);
@@ -50,7 +52,8 @@ class LargeJobBrowserTest {
           .asString().contains("Insufficient");
 
       assertThat(cluster.send("DELETE", "/api/v1/jobs/devcluster/bulk/prod/many?instances=5000", null).statusCode()).isEqualTo(200);
-      browser.awaitTrue("document.querySelector('.tabs button[data-tab=completed]').textContent === 'Completed Tasks (1)'", WAIT);
+      // A task killed while PENDING never ran: it goes through KILLING and is deleted, as in Aurora.
+      browser.awaitTrue("document.querySelector('.tabs button[data-tab=active]').textContent === 'Active Tasks (9999)'", WAIT);
       browser.awaitTrue("document.querySelector('.task-row[data-instance=\"5000\"]') === null"
           + " && document.querySelector('.task-row[data-instance=\"5001\"]') !== null", WAIT);
 
