@@ -46,6 +46,13 @@ function route() {
 }
 
 window.addEventListener('popstate', route);
+// A page kept in the back/forward cache would otherwise keep its event stream open, and browsers allow
+// only six connections per host: a few cached pages would stall the next page's requests.
+window.addEventListener('pagehide', () => {
+  if (stopPage) stopPage();
+  stopPage = null;
+});
+window.addEventListener('pageshow', (event) => { if (event.persisted) route(); });
 window.addEventListener(NAVIGATE, route);
 setInterval(refreshAgo, 5000);
 route();

@@ -175,7 +175,7 @@ class DashboardBrowserTest {
     browser.open(cluster.url() + "/scheduler/grouping/prod");
     browser.awaitTrue(phaseOf.formatted("waiting") + " === 'pending'", WAIT);
     browser.open(cluster.url() + "/scheduler");
-    browser.awaitTrue("document.querySelector('tr[data-role=\"grouping\"] .jobs').textContent === '3'", WAIT);
+    browser.awaitTrue("document.querySelector('tr[data-role=\"grouping\"] .jobs')?.textContent === '3'", WAIT);
     assertThat(cluster.send("DELETE", "/api/v1/jobs/devcluster/grouping/prod/waiting", null).statusCode()).isEqualTo(200);
   }
 

@@ -49,10 +49,12 @@ public final class HeadlessChromium implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(javascript);
   }
 
-  /** Polls a JavaScript expression until it is true; rendering-based waits are much slower here. */
+  /** Polls a JavaScript expression until it is true (errors count as false); rendering-based waits are much slower here. */
   public void awaitTrue(String expression, Duration timeout) {
     long start = System.nanoTime();
     new WebDriverWait(driver, timeout, Duration.ofMillis(50))
+        // An element the expression reads may not be on the page yet: that is "not yet", not a failure.
+        .ignoring(org.openqa.selenium.JavascriptException.class)
         .withMessage(() -> "waiting for: " + expression + "\npage text:\n" + script("return document.body.innerText"))
         .until(d -> Boolean.TRUE.equals(script("return Boolean(" + expression + ")")));
     long waitedMs = (System.nanoTime() - start) / 1_000_000;
