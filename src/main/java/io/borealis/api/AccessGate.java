@@ -34,7 +34,7 @@ final class AccessGate {
   /** Root handler: admits requests for the API and the dashboard; the rest (health, metrics, static files) is open. */
   void admit(RoutingContext rc) {
     String path = rc.request().path();
-    if (!path.startsWith("/api/") && !path.startsWith("/scheduler")) {
+    if (!path.startsWith("/api/") && !path.startsWith("/scheduler") && !path.startsWith("/updates")) {
       rc.next();
       return;
     }

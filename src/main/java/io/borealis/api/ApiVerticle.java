@@ -90,8 +90,9 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
     router.route("/api/*").handler(rc -> ApiError.notFound(rc, "no API resource " + rc.request().method() + " " + rc.request().path()));
     router.get("/").handler(rc -> rc.redirect("/scheduler"));
-    router.get("/scheduler*").handler(rc -> rc.response().putHeader("Content-Type", "text/html; charset=utf-8")
-        .sendFile("webroot/index.html"));
+    // Aurora's page URLs, all answered by the single-page dashboard, which routes in the browser.
+    router.get("/scheduler*").handler(ApiVerticle::dashboard);
+    router.get("/updates").handler(ApiVerticle::dashboard);
     router.route("/*").handler(StaticHandler.create("webroot"));
     router.route().failureHandler(rc -> failed(rc, null));
     return router;
@@ -102,6 +103,7 @@ public final class ApiVerticle extends VerticleBase {
     AdminHandlers admin = new AdminHandlers(vertx.eventBus());
     UpdateHandlers updates = new UpdateHandlers(vertx.eventBus());
     QuotaHandlers quotas = new QuotaHandlers(vertx.eventBus());
+    SandboxHandlers sandboxes = new SandboxHandlers(vertx);
     return Map.ofEntries(
         Map.entry("getOpenApiDocument", rc -> rc.response().putHeader("Content-Type", "application/json").sendFile(ApiContract.DOCUMENT)),
         Map.entry("getCluster", rc -> rc.response().putHeader("Content-Type", "application/json")
@@ -114,6 +116,8 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("addInstances", jobs::addInstances),
         Map.entry("queryTasks", jobs::queryTasks),
         Map.entry("getTask", jobs::getTask),
+        Map.entry("getTaskProcesses", sandboxes::processes),
+        Map.entry("readTaskLog", sandboxes::log),
         Map.entry("streamEvents", events::subscribe),
         Map.entry("backup", admin::backup),
         Map.entry("startUpdate", updates::start),
@@ -157,6 +161,11 @@ public final class ApiVerticle extends VerticleBase {
         })
         .onFailure(e -> rc.response().setStatusCode(503).putHeader("Content-Type", "text/plain")
             .end("NOT LEADING: " + ApiError.unavailableBecause(e)));
+  }
+
+  private static void dashboard(RoutingContext rc) {
+    rc.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-cache")
+        .sendFile("webroot/index.html");
   }
 
   public int port() {

@@ -14,4 +14,6 @@ public final class BusAddresses {
   public static final String MESOS_STATUS = "borealis.mesos.status";
   /** Offers as placement sees them, published by the Mesos client ({@link OfferEvents}). */
   public static final String OFFERS = "borealis.offers";
+  /** {@link SandboxRequests} for the Mesos client: where an agent serves a task's sandbox files. */
+  public static final String SANDBOXES = "borealis.sandboxes";
 }

@@ -97,6 +97,11 @@ public final class TestCluster implements AutoCloseable {
     return workDir;
   }
 
+  /** The dev-cluster agents' HTTP ports, in the order they were given. */
+  public List<Integer> agentPorts() {
+    return cluster.agentPorts();
+  }
+
   /** What a CLI run printed and returned. */
   public record CliResult(int exitCode, String out, String err) {}
 
