@@ -104,6 +104,7 @@ public final class ApiVerticle extends VerticleBase {
     UpdateHandlers updates = new UpdateHandlers(vertx.eventBus());
     QuotaHandlers quotas = new QuotaHandlers(vertx.eventBus());
     SandboxHandlers sandboxes = new SandboxHandlers(vertx);
+    HostHandlers hosts = new HostHandlers(vertx.eventBus());
     return Map.ofEntries(
         Map.entry("getOpenApiDocument", rc -> rc.response().putHeader("Content-Type", "application/json").sendFile(ApiContract.DOCUMENT)),
         Map.entry("getCluster", rc -> rc.response().putHeader("Content-Type", "application/json")
@@ -120,6 +121,9 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("readTaskLog", sandboxes::log),
         Map.entry("streamEvents", events::subscribe),
         Map.entry("backup", admin::backup),
+        Map.entry("drainHosts", hosts::drain),
+        Map.entry("activateHosts", hosts::activate),
+        Map.entry("getHostMaintenance", hosts::status),
         Map.entry("startUpdate", updates::start),
         Map.entry("listUpdates", updates::list),
         Map.entry("getUpdate", updates::get),

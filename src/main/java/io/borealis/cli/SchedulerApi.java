@@ -115,6 +115,20 @@ final class SchedulerApi {
         .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** {@code command} is "drain" or "activate". */
+  JsonNode changeHosts(String command, List<String> hosts) {
+    var body = MAPPER.createObjectNode();
+    hosts.forEach(body.putArray("hosts")::add);
+    return send(HttpRequest.newBuilder(uri("/api/v1/admin/hosts/" + command)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
+  /** These hosts' maintenance, or (none given) every host in maintenance. */
+  JsonNode hostStatus(List<String> hosts) {
+    String query = String.join("&", hosts.stream().map(host -> "host=" + encode(host)).toList());
+    return send(HttpRequest.newBuilder(uri("/api/v1/admin/hosts" + (query.isEmpty() ? "" : "?" + query))).GET());
+  }
+
   /** What {@link #backup} wrote. */
   record BackupWritten(int jobs, int tasks, long bytes) {}
 

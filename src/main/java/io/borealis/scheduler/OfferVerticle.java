@@ -78,6 +78,8 @@ public final class OfferVerticle extends VerticleBase {
       requestPass();
     } else if (event instanceof OfferEvents.Rescinded rescinded) {
       forget(rescinded.offerId());
+    } else if (event instanceof OfferEvents.HostsChanged) {
+      requestPass();
     } else if (event instanceof OfferEvents.AllRescinded) {
       List.copyOf(held.keySet()).forEach(this::forget);
       suppressed = false;

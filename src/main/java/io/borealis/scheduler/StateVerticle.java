@@ -3,6 +3,7 @@ package io.borealis.scheduler;
 import io.borealis.events.BusAddresses;
 import io.borealis.events.ClusterEvent;
 import io.borealis.events.MesosCommands;
+import io.borealis.events.OfferEvents;
 import io.borealis.events.StateRequests;
 import io.borealis.events.StateRequests.CreateJob;
 import io.borealis.events.StateRequests.GetJob;
@@ -224,8 +225,10 @@ public final class StateVerticle extends VerticleBase {
       answer(message, update == null ? Outcome.refused(404, "no update " + get.updateId()) : Outcome.ok(update));
     } else if (request instanceof StateRequests.DrainHosts drain) {
       answer(message, maintenance.drain(drain.hosts()));
+      outbox.later(() -> vertx.eventBus().publish(BusAddresses.OFFERS, new OfferEvents.HostsChanged()));
     } else if (request instanceof StateRequests.ActivateHosts activate) {
       answer(message, maintenance.activate(activate.hosts()));
+      outbox.later(() -> vertx.eventBus().publish(BusAddresses.OFFERS, new OfferEvents.HostsChanged()));
     } else if (request instanceof StateRequests.GetHostStatus status) {
       answer(message, maintenance.status(status.hosts()));
     } else if (request instanceof StateRequests.SetQuota set) {
