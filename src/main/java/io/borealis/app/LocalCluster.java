@@ -45,15 +45,22 @@ public final class LocalCluster {
    */
   public record Options(String host, int httpPort, int masterPort, List<AgentSpec> agents, Path workDir,
       String cluster, Duration heartbeat, AgentVerticle.AgentSettings agentSettings, SimulatedAgents.Behaviour simulated,
-      Path dataDir, AccessSettings access) {
-    /** Open to everyone, as a local cluster is by default. */
+      Path dataDir, AccessSettings access, Duration preemptionDelay) {
+    /** Open to everyone, as a local cluster is by default, with Aurora's preemption delay. */
     public Options(String host, int httpPort, int masterPort, List<AgentSpec> agents, Path workDir, String cluster,
         Duration heartbeat, AgentVerticle.AgentSettings agentSettings, SimulatedAgents.Behaviour simulated, Path dataDir) {
-      this(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, AccessSettings.OPEN);
+      this(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, AccessSettings.OPEN,
+          SchedulerSettings.DEFAULT_PREEMPTION_DELAY);
     }
 
     public Options withAccess(AccessSettings access) {
-      return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access);
+      return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access,
+          preemptionDelay);
+    }
+
+    public Options withPreemptionDelay(Duration delay) {
+      return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access,
+          delay);
     }
   }
 
@@ -70,7 +77,8 @@ public final class LocalCluster {
               System.getProperty("user.name"), SchedulerSettings.DEFAULT_FAILOVER_TIMEOUT, ExecutorCommand.fromCurrentJvm(),
               SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
               SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, null, LifecycleSettings.AURORA_DEFAULTS,
-              SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL, SchedulerSettings.DEFAULT_UPDATE_PROGRESS_DEADLINE);
+              SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL, SchedulerSettings.DEFAULT_UPDATE_PROGRESS_DEADLINE,
+              options.preemptionDelay());
           ApiVerticle api = new ApiVerticle(options.host(), options.httpPort(), options.cluster(), monitored.registry(),
               options.access());
           return vertx.deployVerticle(api)

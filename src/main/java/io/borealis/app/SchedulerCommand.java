@@ -56,6 +56,10 @@ final class SchedulerCommand implements Callable<Integer> {
   @Mixin
   AccessOptions accessOptions;
 
+  @Option(names = "--preemption-delay", defaultValue = "PT3M",
+      description = "How long a task waits for a host before it may preempt less important tasks (ISO-8601, default 3 minutes).")
+  Duration preemptionDelay;
+
   @Override
   public Integer call() throws Exception {
     if (ephemeral == (dataDir != null)) {
@@ -85,7 +89,8 @@ final class SchedulerCommand implements Callable<Integer> {
         executorCommand != null ? executorCommand : ExecutorCommand.fromCurrentJvm(),
         SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
         SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, url + "/scheduler",
-        LifecycleSettings.AURORA_DEFAULTS, SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL, updateProgressDeadline);
+        LifecycleSettings.AURORA_DEFAULTS, SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL, updateProgressDeadline,
+        preemptionDelay);
     SchedulerDeployment scheduler;
     try {
       scheduler = storage

@@ -150,6 +150,13 @@ public final class StateRequests {
   /** The scheduler's own health probes of a RUNNING task reached a verdict. Reply: none. */
   public record ObservedHealth(String taskId, boolean healthy, String message) implements Request {}
 
+  /**
+   * From placement: stop these tasks so that the pending task {@code preemptorTaskId} fits on their
+   * host. Each victim still running there goes PREEMPTING, with the preemptor named in its history.
+   * Reply: {@link TaskList} of the tasks now PREEMPTING.
+   */
+  public record PreemptTasks(String preemptorTaskId, List<String> victimIds) implements Request {}
+
   /** Puts hosts into DRAINING: no new tasks, their tasks moved away. Reply: List of {@link HostStatus}. */
   public record DrainHosts(List<String> hosts) implements Request {}
 

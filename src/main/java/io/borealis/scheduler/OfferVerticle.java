@@ -7,6 +7,7 @@ import io.borealis.events.OfferEvents;
 import io.borealis.events.StateRequests;
 import io.borealis.model.Constraint;
 import io.borealis.model.JobKey;
+import io.borealis.model.MaintenanceMode;
 import io.borealis.model.Resources;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
@@ -18,6 +19,7 @@ import io.borealis.placement.PlacementRequest;
 import io.borealis.placement.Veto;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,8 +37,12 @@ import java.util.logging.Logger;
 public final class OfferVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(OfferVerticle.class.getName());
 
+  /** At most this many preemptions per pass: each kills tasks, so go gently. */
+  private static final int MAX_PREEMPTIONS_PER_PASS = 10;
+
   private final SchedulerSettings settings;
   private final SchedulerMetrics metrics;
+  private final Clock clock;
   private final Map<String, HostOffer> held = new LinkedHashMap<>();
   /** Every agent's attributes, as its offers showed them: limit constraints count by them. */
   private final Map<String, Map<String, String>> agentAttributes = new HashMap<>();
@@ -46,8 +52,9 @@ public final class OfferVerticle extends VerticleBase {
   /** Whether Mesos was told to stop offering; a new subscription starts unsuppressed. */
   private boolean suppressed;
 
-  public OfferVerticle(SchedulerSettings settings, SchedulerMetrics metrics) {
+  public OfferVerticle(SchedulerSettings settings, SchedulerMetrics metrics, Clock clock) {
     this.metrics = metrics;
+    this.clock = clock;
     this.settings = settings;
   }
 
@@ -60,6 +67,13 @@ public final class OfferVerticle extends VerticleBase {
           suppressed = false;
           vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Revive());
         }
+        requestPass();
+      }
+    });
+    // Nothing else triggers a pass when a task has waited long enough to preempt: look again now and then.
+    long recheck = Math.max(200, Math.min(30_000, settings.preemptionDelay().toMillis() / 3));
+    vertx.setPeriodic(recheck, id -> {
+      if (!suppressed) {
         requestPass();
       }
     });
@@ -134,8 +148,9 @@ public final class OfferVerticle extends VerticleBase {
           Map<String, List<HostOffer>> byAgent = new LinkedHashMap<>();
           held.values().forEach(offer -> byAgent.computeIfAbsent(offer.agentId(), a -> new ArrayList<>()).add(offer));
           List<HostOffer> hosts = byAgent.values().stream().map(HostOffer::merge).toList();
-          MatchResult result = OfferMatcher.match(pending.stream().map(this::request).toList(), hosts,
-              placedHosts(reply.body().agentsOfActiveTasks()), reply.body().hostsInMaintenance());
+          Map<String, List<Map<String, String>>> placed = placedHosts(reply.body().agentsOfActiveTasks());
+          MatchResult result = OfferMatcher.match(pending.stream().map(this::request).toList(), hosts, placed,
+              reply.body().hostsInMaintenance());
           Map<HostOffer, List<HostOffer>> used = new HashMap<>();
           for (Assignment assignment : result.assignments()) {
             HostOffer merged = assignment.offer();
@@ -144,7 +159,36 @@ public final class OfferVerticle extends VerticleBase {
               return byAgent.get(m.agentId());
             });
           }
-          return assignAndLaunch(result, used);
+          List<ScheduledTask> waitedLongEnough = pending.stream().filter(task -> result.vetoes().containsKey(task.taskId())
+              && (task.config().production() || task.config().priority() > 0)
+              && !task.since().plus(settings.preemptionDelay()).isAfter(clock.instant())).toList();
+          return assignAndLaunch(result, used)
+              .compose(v -> waitedLongEnough.isEmpty() ? Future.succeededFuture()
+                  : preempt(waitedLongEnough, placed, reply.body().hostsInMaintenance()));
+        });
+  }
+
+  /** For tasks that found no host for longer than the preemption delay: stop less important tasks to make room. */
+  private Future<Void> preempt(List<ScheduledTask> waiting, Map<String, List<Map<String, String>>> placed,
+      Map<String, MaintenanceMode> maintenance) {
+    return vertx.eventBus().<StateRequests.TaskList>request(BusAddresses.STATE, new StateRequests.GetTasksOnAgents())
+        .compose(reply -> {
+          Map<String, List<HostOffer>> byAgent = new LinkedHashMap<>();
+          held.values().forEach(offer -> byAgent.computeIfAbsent(offer.agentId(), a -> new ArrayList<>()).add(offer));
+          PreemptionSearch search = new PreemptionSearch(reply.body().tasks(), byAgent.values().stream().map(HostOffer::merge).toList(),
+              agentAttributes, maintenance, settings);
+          List<Future<?>> sent = new ArrayList<>();
+          for (ScheduledTask task : waiting) {
+            if (sent.size() >= MAX_PREEMPTIONS_PER_PASS) {
+              break;
+            }
+            search.victimsFor(task, request(task), placed).ifPresent(preemption -> {
+              LOG.info(() -> "Preempting " + preemption.victimIds() + " on agent " + preemption.agentId() + " for " + task.taskId());
+              sent.add(vertx.eventBus().request(BusAddresses.STATE,
+                  new StateRequests.PreemptTasks(preemption.preemptorTaskId(), preemption.victimIds())));
+            });
+          }
+          return Future.all(sent).mapEmpty();
         });
   }
 

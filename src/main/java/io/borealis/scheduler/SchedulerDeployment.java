@@ -49,7 +49,7 @@ public final class SchedulerDeployment {
         })
         .compose(id -> {
           ids.add(id);
-          return vertx.deployVerticle(new OfferVerticle(settings, metrics));
+          return vertx.deployVerticle(new OfferVerticle(settings, metrics, clock));
         })
         .compose(id -> {
           ids.add(id);

@@ -21,6 +21,8 @@ import java.time.Duration;
  *     the scheduler believes on an agent) and implicitly (Mesos lists what it runs for us)
  * @param updateProgressDeadline how long one instance of a rolling update may take (killed, replaced,
  *     RUNNING and healthy for watch_secs) before it counts as failed
+ * @param preemptionDelay how long a task must have waited for a host before it may preempt others
+ *     (Aurora's {@code preemption_delay})
  */
 public record SchedulerSettings(
     String cluster,
@@ -35,7 +37,8 @@ public record SchedulerSettings(
     String dashboardUrl,
     LifecycleSettings lifecycle,
     Duration reconciliationInterval,
-    Duration updateProgressDeadline) {
+    Duration updateProgressDeadline,
+    Duration preemptionDelay) {
 
   public static final double DEFAULT_EXECUTOR_CPUS = 0.25;
   public static final double DEFAULT_EXECUTOR_MEM_MB = 128;
@@ -44,9 +47,15 @@ public record SchedulerSettings(
   /** Aurora's {@code reconciliation_explicit_interval} and {@code reconciliation_implicit_interval}. */
   public static final Duration DEFAULT_RECONCILIATION_INTERVAL = Duration.ofMinutes(60);
   public static final Duration DEFAULT_UPDATE_PROGRESS_DEADLINE = Duration.ofMinutes(10);
+  public static final Duration DEFAULT_PREEMPTION_DELAY = Duration.ofMinutes(3);
 
   public SchedulerSettings withDashboardUrl(String url) {
     return new SchedulerSettings(cluster, masterUrl, frameworkName, user, failoverTimeout, executorCommand,
-        executorCpus, executorMemMb, offerHoldTime, url, lifecycle, reconciliationInterval, updateProgressDeadline);
+        executorCpus, executorMemMb, offerHoldTime, url, lifecycle, reconciliationInterval, updateProgressDeadline, preemptionDelay);
+  }
+
+  public SchedulerSettings withPreemptionDelay(Duration delay) {
+    return new SchedulerSettings(cluster, masterUrl, frameworkName, user, failoverTimeout, executorCommand,
+        executorCpus, executorMemMb, offerHoldTime, dashboardUrl, lifecycle, reconciliationInterval, updateProgressDeadline, delay);
   }
 }

@@ -45,6 +45,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,6 +224,8 @@ public final class StateVerticle extends VerticleBase {
     } else if (request instanceof StateRequests.GetUpdate get) {
       UpdateRecord update = store.update(get.updateId());
       answer(message, update == null ? Outcome.refused(404, "no update " + get.updateId()) : Outcome.ok(update));
+    } else if (request instanceof StateRequests.PreemptTasks preempt) {
+      outbox.reply(message, new TaskList(preempt(preempt)));
     } else if (request instanceof StateRequests.DrainHosts drain) {
       answer(message, maintenance.drain(drain.hosts()));
       outbox.later(() -> vertx.eventBus().publish(BusAddresses.OFFERS, new OfferEvents.HostsChanged()));
@@ -328,6 +331,27 @@ public final class StateVerticle extends VerticleBase {
       assigned.add(store.task(placed.taskId()));
     }
     return assigned;
+  }
+
+  /**
+   * Victims go PREEMPTING only if the preemptor still waits and they still run (either may have
+   * changed since placement looked) and are not production, which nothing preempts.
+   */
+  private List<ScheduledTask> preempt(StateRequests.PreemptTasks preempt) {
+    ScheduledTask preemptor = store.task(preempt.preemptorTaskId());
+    if (preemptor == null || preemptor.state() != TaskState.PENDING) {
+      return List.of();
+    }
+    List<ScheduledTask> preempted = new ArrayList<>();
+    for (String victimId : preempt.victimIds()) {
+      ScheduledTask victim = store.task(victimId);
+      if (victim != null && !victim.config().production() && EnumSet.of(TaskState.ASSIGNED, TaskState.STARTING, TaskState.RUNNING)
+          .contains(victim.state())) {
+        transition(victim, TaskState.PREEMPTING, "Preempted by " + preemptor.taskId() + " of " + preemptor.jobKey());
+        preempted.add(store.task(victimId));
+      }
+    }
+    return preempted;
   }
 
   /** Applies one state change and its effects. Illegal moves are counted and logged, never thrown. */

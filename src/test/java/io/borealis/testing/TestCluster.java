@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
@@ -68,12 +69,23 @@ public final class TestCluster implements AutoCloseable {
   }
 
   private static TestCluster start(Path dir, List<AgentSpec> agents, Path dataDir, AccessSettings access) throws Exception {
+    return start(dir, agents, dataDir, options -> options.withAccess(access));
+  }
+
+  /** One standard agent, and the cluster's options changed by {@code tune} (e.g. a short preemption delay). */
+  public static TestCluster start(Path dir, UnaryOperator<LocalCluster.Options> tune) throws Exception {
+    return start(dir, List.of(agent("localhost", Map.of())), null, tune);
+  }
+
+  private static TestCluster start(Path dir, List<AgentSpec> agents, Path dataDir, UnaryOperator<LocalCluster.Options> tune)
+      throws Exception {
     Path workDir = Files.createDirectories(dir.resolve("agents"));
     Path home = Files.createDirectories(dir.resolve("home"));
     MonitoredVertx monitored = MonitoredVertx.create();
     Vertx vertx = monitored.vertx();
     var settings = new AgentVerticle.AgentSettings("127.0.0.1", Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(2));
-    var options = new LocalCluster.Options("127.0.0.1", 0, 0, agents, workDir, "devcluster", Duration.ofSeconds(2), settings, null, dataDir, access);
+    var options = new LocalCluster.Options("127.0.0.1", 0, 0, agents, workDir, "devcluster", Duration.ofSeconds(2), settings, null, dataDir);
+    options = tune.apply(options);
     LocalCluster cluster = LocalCluster.start(monitored, options).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     Path config = Files.createDirectories(home.resolve(".borealis")).resolve("clusters.json");
     Files.writeString(config, "[{\"name\": \"devcluster\", \"scheduler_uri\": \"" + cluster.schedulerUrl() + "\"}]");
