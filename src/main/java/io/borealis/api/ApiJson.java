@@ -86,6 +86,7 @@ final class ApiJson {
         .put("instances", config.instances())
         .put("service", config.service())
         .put("production", config.production())
+        .put("tier", config.effectiveTier().configName())
         .put("task_counts", counts);
   }
 

@@ -8,6 +8,7 @@ import io.borealis.model.ContainerConfig;
 import io.borealis.model.HealthCheckConfig;
 import io.borealis.model.JobConfig;
 import io.borealis.model.PartitionPolicy;
+import io.borealis.model.Tier;
 import io.borealis.model.JobConfigValidator;
 import io.borealis.model.JobKey;
 import io.borealis.model.Problem;
@@ -84,6 +85,9 @@ public final class JobJson {
     job.rejectUnknown(JOB_FIELDS);
     if (job.has("cron_schedule")) {
       problems.add(new Problem(job.path("cron_schedule"), "cron jobs are not supported yet"));
+    }
+    if (Tier.REVOCABLE.configName().equals(job.string("tier", null))) {
+      problems.add(new Problem(job.path("tier"), "tier 'revocable' runs on revocable resources, which this scheduler does not use yet"));
     }
     var task = TaskJson.read(job);
     String name = job.has("name") ? job.string("name", "") : (task == null ? "" : task.name());

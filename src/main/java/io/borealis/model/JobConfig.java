@@ -37,6 +37,17 @@ public record JobConfig(
     partitionPolicy = partitionPolicy == null ? PartitionPolicy.DEFAULT : partitionPolicy;
   }
 
+  /** Aurora's tier: the one the job names, else preferred for production jobs and preemptible for the rest. */
+  public Tier effectiveTier() {
+    Tier named = Tier.named(tier);
+    return named != null ? named : production ? Tier.PREFERRED : Tier.PREEMPTIBLE;
+  }
+
+  /** Production as quota and preemption see it: the preferred tier ({@code production=True} or {@code tier='preferred'}). */
+  public boolean preferred() {
+    return effectiveTier() == Tier.PREFERRED;
+  }
+
   /** This config with another instance count (an update moving between two counts holds the larger). */
   public JobConfig withInstances(int count) {
     return count == instances ? this : new JobConfig(key, count, service, maxTaskFailures, tier, production, priority, contact, task,

@@ -29,11 +29,24 @@ public final class JobConfigValidator {
     if (job.priority() < 0) {
       problems.add(new Problem("$.priority", "must not be negative, was " + job.priority()));
     }
+    validateTier(job, problems);
     validateTask(job.task(), problems);
     validateConstraints(job.constraints(), problems);
     validateUpdate(job, problems);
     validateHealthCheck(job.healthCheck(), problems);
     return problems;
+  }
+
+  private static void validateTier(JobConfig job, List<Problem> problems) {
+    if (job.tier() == null) {
+      return;
+    }
+    Tier tier = Tier.named(job.tier());
+    if (tier == null) {
+      problems.add(new Problem("$.tier", "unknown tier '" + job.tier() + "': use preferred, preemptible or revocable"));
+    } else if (job.production() && tier != Tier.PREFERRED) {
+      problems.add(new Problem("$.production", "a production job is in tier 'preferred', not '" + job.tier() + "'"));
+    }
   }
 
   private static void validateTask(TaskConfig task, List<Problem> problems) {

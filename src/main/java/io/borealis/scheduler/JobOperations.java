@@ -134,7 +134,7 @@ final class JobOperations {
 
   /** Why a production change does not fit its role's quota, or null (it fits, or is not production). */
   String overQuota(JobConfig config, Resources asked, JobKey replacing) {
-    if (!config.production()) {
+    if (!config.preferred()) {
       return null;
     }
     String role = config.key().role();

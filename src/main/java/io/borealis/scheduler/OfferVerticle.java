@@ -160,7 +160,7 @@ public final class OfferVerticle extends VerticleBase {
             });
           }
           List<ScheduledTask> waitedLongEnough = pending.stream().filter(task -> result.vetoes().containsKey(task.taskId())
-              && (task.config().production() || task.config().priority() > 0)
+              && (task.config().preferred() || task.config().priority() > 0)
               && !task.since().plus(settings.preemptionDelay()).isAfter(clock.instant())).toList();
           return assignAndLaunch(result, used)
               .compose(v -> waitedLongEnough.isEmpty() ? Future.succeededFuture()

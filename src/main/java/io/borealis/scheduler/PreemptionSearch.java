@@ -62,7 +62,7 @@ final class PreemptionSearch {
   /** What stopping {@code task} frees: its resources and the executor's overhead. */
   private static RunningTask running(ScheduledTask task, SchedulerSettings settings) {
     Resources resources = task.config().task().resources();
-    return new RunningTask(task.taskId(), task.jobKey().role(), task.config().production(), task.config().priority(),
+    return new RunningTask(task.taskId(), task.jobKey().role(), task.config().preferred(), task.config().priority(),
         resources.cpu() + settings.executorCpus(), resources.ramMb() + settings.executorMemMb(), resources.diskMb(),
         task.ports().size(), task.state() == TaskState.PREEMPTING);
   }
@@ -70,7 +70,7 @@ final class PreemptionSearch {
   /** Victims for {@code task}, if stopping some would make it fit; they then count as freed. */
   Optional<Preemption> victimsFor(ScheduledTask task, PlacementRequest request,
       Map<String, List<Map<String, String>>> placed) {
-    PreemptionCandidate candidate = new PreemptionCandidate(request, task.jobKey().role(), task.config().production(),
+    PreemptionCandidate candidate = new PreemptionCandidate(request, task.jobKey().role(), task.config().preferred(),
         task.config().priority());
     Optional<Preemption> found = Preemptor.findVictims(candidate, List.copyOf(hosts.values()), placed);
     found.ifPresent(preemption -> hosts.computeIfPresent(preemption.agentId(), (agent, host) -> markPreempted(host,

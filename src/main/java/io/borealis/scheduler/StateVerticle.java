@@ -345,7 +345,7 @@ public final class StateVerticle extends VerticleBase {
     List<ScheduledTask> preempted = new ArrayList<>();
     for (String victimId : preempt.victimIds()) {
       ScheduledTask victim = store.task(victimId);
-      if (victim != null && !victim.config().production() && EnumSet.of(TaskState.ASSIGNED, TaskState.STARTING, TaskState.RUNNING)
+      if (victim != null && !victim.config().preferred() && EnumSet.of(TaskState.ASSIGNED, TaskState.STARTING, TaskState.RUNNING)
           .contains(victim.state())) {
         transition(victim, TaskState.PREEMPTING, "Preempted by " + preemptor.taskId() + " of " + preemptor.jobKey());
         preempted.add(store.task(victimId));

@@ -222,7 +222,7 @@ final class TaskStore {
     Resources used = QuotaCheck.NONE;
     for (ScheduledTask task : tasks.values()) {
       JobConfig config = task.config();
-      if (!task.state().isTerminal() && config.production() && config.key().role().equals(role) && !config.key().equals(except)) {
+      if (!task.state().isTerminal() && config.preferred() && config.key().role().equals(role) && !config.key().equals(except)) {
         used = QuotaCheck.plus(used, config.task().resources());
       }
     }

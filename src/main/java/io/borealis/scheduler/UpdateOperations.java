@@ -58,7 +58,7 @@ final class UpdateOperations {
       return Outcome.refused(400, "job " + key + " is unchanged: every instance" + (scope == null ? "" : " in " + request.scope())
           + " already runs this config");
     }
-    if (desired.production()) {
+    if (desired.preferred()) {
       String overQuota = QuotaCheck.refusal(key.role(), store.quota(key.role()), store.productionUse(key.role(), key),
           QuotaCheck.times(desired.task().resources(), desired.instances()));
       if (overQuota != null) {

@@ -75,6 +75,28 @@ class JobJsonTest {
         "$.constraints.host");
   }
 
+  @ParameterizedTest(name = "tier {0}, production {1}")
+  @CsvSource(delimiter = '|', value = {
+      "               | false | preemptible | ",
+      "               | true  | preferred   | ",
+      "preferred      | false | preferred   | ",
+      "preemptible    | false | preemptible | ",
+      "preemptible    | true  |             | $.production: a production job is in tier 'preferred', not 'preemptible'",
+      "revocable      | false |             | $.tier: tier 'revocable' runs on revocable resources, which this scheduler does not use yet",
+      "gold           | false |             | $.tier: unknown tier 'gold': use preferred, preemptible or revocable"})
+  void tiersAsAuroraNamesThem(String tier, boolean production, String effective, String problem) {
+    String job = MINIMAL.replace("\"cluster\"", (tier == null ? "" : "\"tier\": \"" + tier + "\", ") + "\"production\": " + production
+        + ", \"cluster\"");
+    JobJson.ReadResult result = JobJson.read(job);
+    if (problem == null) {
+      assertThat(result.problems()).isEmpty();
+      assertThat(result.jobs().get(0).effectiveTier().configName()).isEqualTo(effective);
+      assertThat(result.jobs().get(0).preferred()).isEqualTo(effective.equals("preferred"));
+    } else {
+      assertThat(result.problems()).extracting(p -> p.path() + ": " + p.message()).containsExactly(problem);
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "not json at all          | line 1, column",

@@ -7,6 +7,7 @@ import io.borealis.model.JobConfig;
 import io.borealis.model.JobConfigValidator;
 import io.borealis.model.JobKey;
 import io.borealis.model.Problem;
+import io.borealis.model.Tier;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,10 +62,15 @@ public record JobConversion(JobConfig config, List<String> problems, List<String
     }
   }
 
+  static final String REVOCABLE = "tier: 'revocable' runs on revocable resources, which this scheduler does not use yet";
+
   private static List<String> unsupported(Struct job) {
     List<String> out = new ArrayList<>();
     if (job.raw("cron_schedule") != null) {
       out.add("cron_schedule: cron jobs are not supported yet");
+    }
+    if (Tier.REVOCABLE.configName().equals(Fields.string(job, "tier"))) {
+      out.add(REVOCABLE);
     }
     if (job.raw("container") != null && ModelMapping.container(job) == null) {
       out.add("container: only Docker images can be given to Docker or Mesos containers here (an appc image cannot)");
