@@ -15,6 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.time.Clock;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,18 +31,25 @@ public final class ApiVerticle extends VerticleBase {
   private final int requestedPort;
   private final String cluster;
   private final PrometheusMeterRegistry metrics;
+  private final EventStreamSettings eventStream;
   private HttpServer server;
 
   public ApiVerticle(String host, int port, String cluster, PrometheusMeterRegistry metrics) {
+    this(host, port, cluster, metrics, EventStreamSettings.DEFAULTS);
+  }
+
+  public ApiVerticle(String host, int port, String cluster, PrometheusMeterRegistry metrics,
+      EventStreamSettings eventStream) {
     this.host = host;
     this.requestedPort = port;
     this.cluster = cluster;
     this.metrics = metrics;
+    this.eventStream = eventStream;
   }
 
   @Override
   public Future<?> start() {
-    EventStreamHub events = new EventStreamHub(vertx);
+    EventStreamHub events = new EventStreamHub(vertx, eventStream, metrics, Clock.systemUTC());
     JobHandlers jobs = new JobHandlers(vertx);
     AdminHandlers admin = new AdminHandlers(vertx.eventBus());
     UpdateHandlers updates = new UpdateHandlers(vertx.eventBus());
