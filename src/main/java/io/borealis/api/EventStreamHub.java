@@ -39,6 +39,12 @@ final class EventStreamHub {
 
   private static final Logger LOG = Logger.getLogger(EventStreamHub.class.getName());
   private static final long STATE_TIMEOUT_MS = 5_000;
+  /**
+   * A batch goes out once it holds this much, even mid-turn: each write stays small next to the
+   * slow-consumer limit, which is judged before each write (a burst of 10,000 events in one turn
+   * would otherwise be one 4 MB write that no limit stops).
+   */
+  private static final int MAX_BATCH_BYTES = 64 * 1024;
 
   private final Vertx vertx;
   private final EventStreamSettings settings;
@@ -46,6 +52,7 @@ final class EventStreamHub {
   private final ReplayBuffer<Framed> replay;
   private final Set<SseSubscriber> subscribers = new LinkedHashSet<>();
   private List<Framed> unsent = new ArrayList<>();
+  private int unsentBytes;
   private long pendingBytes;
   private final Counter framesEncoded;
   private final Counter slowConsumerCuts;
@@ -78,7 +85,10 @@ final class EventStreamHub {
       return;
     }
     unsent.add(framed);
-    if (unsent.size() == 1) {
+    unsentBytes += framed.frame().length();
+    if (unsentBytes >= MAX_BATCH_BYTES) {
+      flush();
+    } else if (unsent.size() == 1) {
       vertx.runOnContext(v -> flush());
     }
   }
@@ -165,8 +175,12 @@ final class EventStreamHub {
 
   /** Writes every event that arrived since the last turn: one write per subscriber. */
   private void flush() {
+    if (unsent.isEmpty()) {
+      return; // a full batch went out early
+    }
     List<Framed> batch = unsent;
     unsent = new ArrayList<>();
+    unsentBytes = 0;
     long first = batch.get(0).event().id();
     long last = batch.get(batch.size() - 1).event().id();
     Buffer all = null;
