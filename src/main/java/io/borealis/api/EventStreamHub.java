@@ -26,9 +26,8 @@ import java.util.logging.Logger;
  * they pass. Lives on the API verticle's event loop; the event bus feeds it in id order.
  *
  * <p>Each event is encoded once ({@link SseFrame}) and the same bytes go to every subscriber. Events
- * are not written one by one: those that arrive while the loop is busy are written together on its
- * next turn, one write per subscriber, so the work per event shrinks as the load grows (an idle
- * stream still sends each event at once). Recent frames are kept ({@link ReplayBuffer}) for clients
+ * are not written one by one: those that arrive within the coalescing window (25 ms by default) are
+ * written together, one write per subscriber, and a busy loop gathers more per write on its own. Recent frames are kept ({@link ReplayBuffer}) for clients
  * resuming with {@code Last-Event-ID}; a client that cannot resume without a gap is sent a
  * {@code reset} event instead. A subscriber that lets more than {@code maxPendingBytes} wait for it
  * is cut off, so no client can make the server hold events without bound.
@@ -89,7 +88,12 @@ final class EventStreamHub {
     if (unsentBytes >= MAX_BATCH_BYTES) {
       flush();
     } else if (unsent.size() == 1) {
-      vertx.runOnContext(v -> flush());
+      long coalesceMs = settings.coalesce().toMillis();
+      if (coalesceMs == 0) {
+        vertx.runOnContext(v -> flush());
+      } else {
+        vertx.setTimer(coalesceMs, t -> flush());
+      }
     }
   }
 
@@ -187,7 +191,7 @@ final class EventStreamHub {
     for (SseSubscriber subscriber : List.copyOf(subscribers)) {
       Buffer frames;
       if (subscriber.filter.matchesAll() && subscriber.sentThrough < first) {
-        all = all != null ? all : SseFrame.join(batch.stream().map(Framed::frame).toList());
+        all = all != null ? all : SseFrame.joinDirect(batch.stream().map(Framed::frame).toList());
         frames = all;
       } else {
         frames = select(batch, subscriber);

@@ -183,7 +183,7 @@ class EventStreamTest {
 
   @Test
   void aClientThatMissedEventsNoLongerKeptIsToldToReset() throws Exception {
-    harness = EventStreamHarness.start(new EventStreamSettings(Duration.ofMillis(100), 10, 1 << 20, Duration.ofSeconds(1)));
+    harness = EventStreamHarness.start(TEST_SETTINGS.withReplayCapacity(10));
     SseCollector live = connect("");
     publishTasks(1, 30);
     live.await(events -> events.size() == 30, WAIT, "30 events");
@@ -269,7 +269,7 @@ class EventStreamTest {
   @Test
   void aClientThatStopsReadingIsCutOffWhileOthersGetEveryEvent() throws Exception {
     int limit = 256 * 1024;
-    harness = EventStreamHarness.start(new EventStreamSettings(Duration.ofMillis(100), 10_000, limit, Duration.ofSeconds(30)));
+    harness = EventStreamHarness.start(TEST_SETTINGS.withMaxPendingBytes(limit, Duration.ofSeconds(30)));
     SseCollector keepsUp = connect("");
     try (Socket stalled = new Socket()) {
       stalled.setReceiveBufferSize(4096); // and never read: the kernel holds little, the server must hold the rest
