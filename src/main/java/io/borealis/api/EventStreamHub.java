@@ -133,7 +133,9 @@ final class EventStreamHub {
         });
   }
 
-  private void start(HttpServerResponse response, HttpConnection connection, EventFilter filter, long lastSeen, ReplayBuffer.Resume<Framed> resume) {
+  /** Replays what a resuming client missed, or tells it to reset; then it follows the live stream. */
+  private void start(HttpServerResponse response, HttpConnection connection, EventFilter filter, long lastSeen,
+      ReplayBuffer.Resume<Framed> resume) {
     SseSubscriber subscriber;
     if (resume instanceof ReplayBuffer.Replay<Framed> replayed) {
       subscriber = new SseSubscriber(response, connection, filter, replayed.latest(), this::pendingChanged);
