@@ -23,6 +23,9 @@ final class AdminHandlers {
    * the state owner copies its immutable state between two requests and encodes it off the event loop.
    */
   void backup(RoutingContext rc) {
+    if (!AccessGate.permitsAdmin(rc, "take backups")) {
+      return;
+    }
     bus.<StateRequests.Backup>request(BusAddresses.STATE, new StateRequests.GetBackup(),
             new DeliveryOptions().setSendTimeout(BACKUP_TIMEOUT_MS))
         .onSuccess(reply -> {

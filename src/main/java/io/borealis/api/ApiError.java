@@ -6,6 +6,8 @@ import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.ValidatorException;
 import java.util.List;
 
 /** The one error shape of the API, and the mapping from state-verticle failures to it. */
@@ -24,6 +26,12 @@ final class ApiError {
 
   static void badRequest(RoutingContext rc, String message, List<Problem> details) {
     send(rc, 400, "invalid_request", message, details);
+  }
+
+  /** A request the OpenAPI document does not allow (see {@link ContractViolation}). */
+  static void invalid(RoutingContext rc, ValidatorException invalid, Operation operation) {
+    ContractViolation violation = ContractViolation.of(invalid, operation, rc.request().getHeader("Content-Type"));
+    badRequest(rc, violation.message(), violation.problems());
   }
 
   static void notFound(RoutingContext rc, String message) {

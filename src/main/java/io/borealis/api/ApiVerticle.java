@@ -1,11 +1,14 @@
 package io.borealis.api;
 
+import io.borealis.access.AccessSettings;
 import io.borealis.events.BusAddresses;
 import io.borealis.events.ClusterEvent;
+import io.borealis.events.MesosCommands;
 import io.borealis.events.StateRequests;
 import io.borealis.model.Problem;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpServer;
@@ -13,10 +16,18 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.ValidatorException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,74 +42,142 @@ public final class ApiVerticle extends VerticleBase {
   private final int requestedPort;
   private final String cluster;
   private final PrometheusMeterRegistry metrics;
+  private final AccessSettings access;
   private final EventStreamSettings eventStream;
   private HttpServer server;
 
-  public ApiVerticle(String host, int port, String cluster, PrometheusMeterRegistry metrics) {
-    this(host, port, cluster, metrics, EventStreamSettings.DEFAULTS);
+  public ApiVerticle(String host, int port, String cluster, PrometheusMeterRegistry metrics, AccessSettings access) {
+    this(host, port, cluster, metrics, access, EventStreamSettings.DEFAULTS);
   }
 
-  public ApiVerticle(String host, int port, String cluster, PrometheusMeterRegistry metrics,
+  public ApiVerticle(String host, int port, String cluster, PrometheusMeterRegistry metrics, AccessSettings access,
       EventStreamSettings eventStream) {
     this.host = host;
     this.requestedPort = port;
     this.cluster = cluster;
     this.metrics = metrics;
+    this.access = access;
     this.eventStream = eventStream;
   }
 
   @Override
   public Future<?> start() {
     EventStreamHub events = new EventStreamHub(vertx, eventStream, metrics, Clock.systemUTC());
+    var consumer = vertx.eventBus().<ClusterEvent>consumer(BusAddresses.EVENTS, m -> events.publish(m.body()));
+    return consumer.completion()
+        .compose(v -> ApiContract.load(vertx))
+        .map(contract -> router(contract, events))
+        .compose(router -> vertx.createHttpServer().requestHandler(router).listen(requestedPort, host))
+        .onSuccess(s -> server = s);
+  }
+
+  /**
+   * The API's routes come from the OpenAPI document: each operation is validated against it before
+   * its handler runs, and an operation without a handler fails the start (see {@link #operations}).
+   */
+  private Router router(OpenAPIContract contract, EventStreamHub events) {
+    AccessGate gate = new AccessGate(vertx, access);
+    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
+        // Every API body is read (up to a limit) before admitting, so a refusal never leaves a half-read request.
+        .rootHandler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
+        .rootHandler(JobHandlers::auroraFormatParameter)
+        .rootHandler(gate::admit);
+    Map<String, Handler<RoutingContext>> operations = operations(events);
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      String id = route.getOperation().getOperationId();
+      Handler<RoutingContext> handler = operations.get(id);
+      if (handler == null) {
+        throw new IllegalStateException("the OpenAPI document has operation '" + id + "' but no handler serves it");
+      }
+      // Credentials are checked by the gate (which also knows the open mode), not by the contract's schemes.
+      route.setDoSecurity(false).addHandler(handler).addFailureHandler(rc -> failed(rc, route.getOperation()));
+    }
+    Router router = builder.createRouter();
+    router.get("/health").handler(this::health);
+    router.get("/leaderhealth").handler(this::leaderHealth);
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
+    router.route("/api/*").handler(rc -> ApiError.notFound(rc, "no API resource " + rc.request().method() + " " + rc.request().path()));
+    router.get("/").handler(rc -> rc.redirect("/scheduler"));
+    // Aurora's page URLs, all answered by the single-page dashboard, which routes in the browser.
+    router.get("/scheduler*").handler(ApiVerticle::dashboard);
+    router.get("/updates").handler(ApiVerticle::dashboard);
+    router.route("/*").handler(StaticHandler.create("webroot"));
+    router.route().failureHandler(rc -> failed(rc, null));
+    return router;
+  }
+
+  private Map<String, Handler<RoutingContext>> operations(EventStreamHub events) {
     JobHandlers jobs = new JobHandlers(vertx);
     AdminHandlers admin = new AdminHandlers(vertx.eventBus());
     UpdateHandlers updates = new UpdateHandlers(vertx.eventBus());
     QuotaHandlers quotas = new QuotaHandlers(vertx.eventBus());
-    Router router = Router.router(vertx);
-    router.get("/health").handler(this::health);
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
-    router.get("/api/v1/openapi.json").handler(rc -> rc.response()
-        .putHeader("Content-Type", "application/json").sendFile("openapi.json"));
-    router.get("/api/v1/cluster").handler(rc -> rc.response().putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("name", cluster).encode()));
-    router.post("/api/v1/jobs").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(jobs::create);
-    router.get("/api/v1/jobs").handler(jobs::list);
-    router.get("/api/v1/jobs/:cluster/:role/:env/:name").handler(jobs::get);
-    router.delete("/api/v1/jobs/:cluster/:role/:env/:name").handler(jobs::kill);
-    router.post("/api/v1/jobs/:cluster/:role/:env/:name/restart").handler(jobs::restart);
-    router.post("/api/v1/jobs/:cluster/:role/:env/:name/instances").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
-        .handler(jobs::addInstances);
-    router.get("/api/v1/tasks").handler(jobs::queryTasks);
-    router.get("/api/v1/tasks/:id").handler(jobs::getTask);
-    router.get("/api/v1/events").handler(events::subscribe);
-    router.get("/api/v1/admin/backup").handler(admin::backup);
-    router.post("/api/v1/updates").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(updates::start);
-    router.get("/api/v1/updates").handler(updates::list);
-    router.get("/api/v1/quotas/:role").handler(quotas::get);
-    router.put("/api/v1/quotas/:role").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(quotas::put);
-    router.get("/api/v1/updates/:id").handler(updates::get);
-    router.post("/api/v1/updates/:id/:command").handler(updates::command);
-    router.route("/api/*").handler(rc -> ApiError.notFound(rc, "no API resource " + rc.request().method() + " " + rc.request().path()));
-    router.get("/").handler(rc -> rc.redirect("/scheduler"));
-    router.get("/scheduler*").handler(rc -> rc.response().putHeader("Content-Type", "text/html; charset=utf-8")
-        .sendFile("webroot/index.html"));
-    router.route("/*").handler(StaticHandler.create("webroot"));
-    router.route().failureHandler(rc -> {
-      if (rc.statusCode() == 413) {
-        ApiError.badRequest(rc, "request body larger than " + MAX_BODY_BYTES + " bytes", List.of(new Problem("$", "too large")));
-        return;
-      }
-      if (rc.failure() != null) {
-        LOG.log(Level.WARNING, "Request " + rc.request().path() + " failed", rc.failure());
-      }
-      int status = rc.statusCode() > 0 ? rc.statusCode() : 500;
-      ApiError.send(rc, status, status == 404 ? "not_found" : "internal", status == 404 ? "not found" : "internal error", List.of());
-    });
+    SandboxHandlers sandboxes = new SandboxHandlers(vertx);
+    HostHandlers hosts = new HostHandlers(vertx.eventBus());
+    return Map.ofEntries(
+        Map.entry("getOpenApiDocument", rc -> rc.response().putHeader("Content-Type", "application/json").sendFile(ApiContract.DOCUMENT)),
+        Map.entry("getCluster", rc -> rc.response().putHeader("Content-Type", "application/json")
+            .end(new JsonObject().put("name", cluster).encode())),
+        Map.entry("createJob", jobs::create),
+        Map.entry("listJobs", jobs::list),
+        Map.entry("getJob", jobs::get),
+        Map.entry("killTasks", jobs::kill),
+        Map.entry("restartTasks", jobs::restart),
+        Map.entry("addInstances", jobs::addInstances),
+        Map.entry("queryTasks", jobs::queryTasks),
+        Map.entry("getTask", jobs::getTask),
+        Map.entry("getTaskProcesses", sandboxes::processes),
+        Map.entry("readTaskLog", sandboxes::log),
+        Map.entry("streamEvents", events::subscribe),
+        Map.entry("backup", admin::backup),
+        Map.entry("drainHosts", hosts::drain),
+        Map.entry("activateHosts", hosts::activate),
+        Map.entry("getHostMaintenance", hosts::status),
+        Map.entry("startUpdate", updates::start),
+        Map.entry("listUpdates", updates::list),
+        Map.entry("getUpdate", updates::get),
+        Map.entry("commandUpdate", updates::command),
+        Map.entry("getQuota", quotas::get),
+        Map.entry("setQuota", quotas::put));
+  }
 
-    var consumer = vertx.eventBus().<ClusterEvent>consumer(BusAddresses.EVENTS, m -> events.publish(m.body()));
-    return consumer.completion()
-        .compose(v -> vertx.createHttpServer().requestHandler(router).listen(requestedPort, host))
-        .onSuccess(s -> server = s);
+  /** The API's error shape for whatever failed; {@code operation} is the OpenAPI operation, if the request reached one. */
+  private void failed(RoutingContext rc, Operation operation) {
+    if (rc.statusCode() == 413) {
+      ApiError.badRequest(rc, "request body larger than " + MAX_BODY_BYTES + " bytes", List.of(new Problem("$", "too large")));
+      return;
+    }
+    if (rc.failure() instanceof HttpException http && http.getCause() instanceof ValidatorException invalid) {
+      ApiError.invalid(rc, invalid, operation);
+      return;
+    }
+    if (rc.failure() != null) {
+      LOG.log(Level.WARNING, "Request " + rc.request().path() + " failed", rc.failure());
+    }
+    int status = rc.statusCode() > 0 ? rc.statusCode() : 500;
+    ApiError.send(rc, status, status == 404 ? "not_found" : "internal", status == 404 ? "not found" : "internal error", List.of());
+  }
+
+  /**
+   * Aurora's {@code /leaderhealth}: OK only on the scheduler that leads the framework, which (until
+   * schedulers elect a leader among themselves) is the one holding the Mesos subscription.
+   */
+  private void leaderHealth(RoutingContext rc) {
+    vertx.eventBus().<MesosCommands.Connection>request(BusAddresses.MESOS_STATUS, new MesosCommands.GetConnection(),
+            new DeliveryOptions().setSendTimeout(HEALTH_TIMEOUT_MS))
+        .onSuccess(reply -> {
+          MesosCommands.Connection mesos = reply.body();
+          boolean leading = mesos.subscribed();
+          rc.response().setStatusCode(leading ? 200 : 503).putHeader("Content-Type", "text/plain")
+              .end(leading ? "OK: leading framework " + mesos.frameworkId() + " on the Mesos master at " + mesos.master()
+                  : "NOT LEADING: " + mesos.problem() + " (Mesos master " + mesos.master() + ")");
+        })
+        .onFailure(e -> rc.response().setStatusCode(503).putHeader("Content-Type", "text/plain")
+            .end("NOT LEADING: " + ApiError.unavailableBecause(e)));
+  }
+
+  private static void dashboard(RoutingContext rc) {
+    rc.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-cache")
+        .sendFile("webroot/index.html");
   }
 
   public int port() {

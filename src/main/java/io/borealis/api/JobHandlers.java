@@ -67,10 +67,22 @@ final class JobHandlers {
     return result.jobs().get(0);
   }
 
-  /** {@code Content-Type: text/x-aurora} or {@code ?format=aurora}: the body is a .aurora config, not JSON. */
+  /** {@code Content-Type: text/x-aurora} (or {@code ?format=aurora}, see below): the body is a .aurora config, not JSON. */
   private static boolean isAurora(RoutingContext rc) {
     String type = rc.request().getHeader("Content-Type");
-    return "aurora".equals(rc.request().getParam("format")) || type != null && type.startsWith(AURORA_TYPE);
+    return type != null && type.startsWith(AURORA_TYPE);
+  }
+
+  /**
+   * {@code ?format=aurora} says the body is a .aurora config whatever its Content-Type, for clients
+   * such as {@code curl -d @hello.aurora} that cannot easily set one. Runs before validation, which
+   * reads the body as its Content-Type says.
+   */
+  static void auroraFormatParameter(RoutingContext rc) {
+    if ("aurora".equals(rc.request().getParam("format"))) {
+      rc.request().headers().set("Content-Type", AURORA_TYPE);
+    }
+    rc.next();
   }
 
   /** Evaluating a config runs an interpreter: on a worker, never on the event loop. */
@@ -90,6 +102,9 @@ final class JobHandlers {
   }
 
   private void submit(RoutingContext rc, JobConfig config, List<String> warnings) {
+    if (!AccessGate.permits(rc, config.key().role())) {
+      return;
+    }
     bus.<StateRequests.JobCreated>request(BusAddresses.STATE, new StateRequests.CreateJob(config))
         .onSuccess(reply -> {
           JobKey key = reply.body().key();
@@ -106,7 +121,7 @@ final class JobHandlers {
   /** {@code {"from_instance": N, "count": C}}: C more instances running instance N's config. */
   void addInstances(RoutingContext rc) {
     JobKey key = key(rc);
-    if (key == null) {
+    if (key == null || !AccessGate.permits(rc, key.role())) {
       return;
     }
     JsonObject body;
@@ -162,7 +177,7 @@ final class JobHandlers {
 
   void kill(RoutingContext rc) {
     JobKey key = key(rc);
-    Optional<InstanceRanges> instances = key == null ? null : instances(rc);
+    Optional<InstanceRanges> instances = key == null || !AccessGate.permits(rc, key.role()) ? null : instances(rc);
     if (instances == null) {
       return;
     }
@@ -175,7 +190,7 @@ final class JobHandlers {
 
   void restart(RoutingContext rc) {
     JobKey key = key(rc);
-    Optional<InstanceRanges> instances = key == null ? null : instances(rc);
+    Optional<InstanceRanges> instances = key == null || !AccessGate.permits(rc, key.role()) ? null : instances(rc);
     if (instances == null) {
       return;
     }

@@ -30,6 +30,9 @@ final class QuotaHandlers {
 
   /** The body is {@code {"cpu": cores, "ram": bytes, "disk": bytes}}, as a job's resources are written. */
   void put(RoutingContext rc) {
+    if (!AccessGate.permitsAdmin(rc, "set quotas")) {
+      return;
+    }
     JsonObject body;
     try {
       body = rc.body().asJsonObject();

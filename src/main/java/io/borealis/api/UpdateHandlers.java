@@ -38,7 +38,10 @@ final class UpdateHandlers {
     if (instances == null) {
       return;
     }
-    String user = Optional.ofNullable(rc.request().getHeader("X-Borealis-User")).orElse("anonymous");
+    if (!AccessGate.permits(rc, desired.key().role())) {
+      return;
+    }
+    String user = AccessGate.userName(rc);
     bus.<UpdateRecord>request(BusAddresses.STATE, new StateRequests.StartUpdate(desired, instances.orElse(null), user))
         .onSuccess(reply -> rc.response().setStatusCode(201).putHeader("Content-Type", "application/json")
             .putHeader("Location", "/api/v1/updates/" + reply.body().id())
@@ -82,10 +85,17 @@ final class UpdateHandlers {
           List.of(new Problem("command", "is '" + command + "'")));
       return;
     }
-    bus.<UpdateRecord>request(BusAddresses.STATE,
-            new StateRequests.CommandUpdate(rc.pathParam("id"), UpdateCommand.valueOf(command.toUpperCase(Locale.ROOT))))
-        .onSuccess(reply -> json(rc, UpdateJsonView.summary(reply.body())))
-        .onFailure(error -> ApiError.fromFailure(rc, error));
+    String id = rc.pathParam("id");
+    UpdateCommand updateCommand = UpdateCommand.valueOf(command.toUpperCase(Locale.ROOT));
+    bus.<UpdateRecord>request(BusAddresses.STATE, new StateRequests.GetUpdate(id))
+        .onFailure(error -> ApiError.fromFailure(rc, error))
+        .onSuccess(update -> {
+          if (AccessGate.permits(rc, update.body().state().job().role())) {
+            bus.<UpdateRecord>request(BusAddresses.STATE, new StateRequests.CommandUpdate(id, updateCommand))
+                .onSuccess(reply -> json(rc, UpdateJsonView.summary(reply.body())))
+                .onFailure(error -> ApiError.fromFailure(rc, error));
+          }
+        });
   }
 
   private static void json(RoutingContext rc, JsonObject body) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.logging.LogManager;
 import picocli.CommandLine;
 
@@ -26,14 +27,22 @@ public final class BorealisMain {
     }
   }
 
+  /** The whole command tree: the CLI's nouns, the servers, and the admin verbs that hash secrets. */
+  static CommandLine commandLine(Map<String, String> environment, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new BorealisCommand(environment))
+        .addSubcommand(new LocalCommand())
+        .addSubcommand(new SchedulerCommand());
+    commandLine.getSubcommands().get("admin")
+        .addSubcommand(new AdminSecretCommands.HashPassword())
+        .addSubcommand(new AdminSecretCommands.NewToken());
+    return BorealisCommand.configure(commandLine, out, err);
+  }
+
   public static void main(String[] args) {
     configureLogging();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    CommandLine commandLine = BorealisCommand.commandLine(new BorealisCommand(System.getenv()), out, err)
-        .addSubcommand(new LocalCommand())
-        .addSubcommand(new SchedulerCommand());
-    int exit = commandLine.execute(args);
+    int exit = commandLine(System.getenv(), out, err).execute(args);
     if (exit != 0 || !LocalCommand.RUNNING.get()) {
       System.exit(exit);
     }

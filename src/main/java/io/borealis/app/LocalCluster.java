@@ -1,5 +1,6 @@
 package io.borealis.app;
 
+import io.borealis.access.AccessSettings;
 import io.borealis.api.ApiVerticle;
 import io.borealis.devcluster.AgentSpec;
 import io.borealis.devcluster.AgentVerticle;
@@ -44,7 +45,17 @@ public final class LocalCluster {
    */
   public record Options(String host, int httpPort, int masterPort, List<AgentSpec> agents, Path workDir,
       String cluster, Duration heartbeat, AgentVerticle.AgentSettings agentSettings, SimulatedAgents.Behaviour simulated,
-      Path dataDir) {}
+      Path dataDir, AccessSettings access) {
+    /** Open to everyone, as a local cluster is by default. */
+    public Options(String host, int httpPort, int masterPort, List<AgentSpec> agents, Path workDir, String cluster,
+        Duration heartbeat, AgentVerticle.AgentSettings agentSettings, SimulatedAgents.Behaviour simulated, Path dataDir) {
+      this(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, AccessSettings.OPEN);
+    }
+
+    public Options withAccess(AccessSettings access) {
+      return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access);
+    }
+  }
 
   public static Future<LocalCluster> start(MonitoredVertx monitored, Options options) {
     Vertx vertx = monitored.vertx();
@@ -60,7 +71,8 @@ public final class LocalCluster {
               SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
               SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, null, LifecycleSettings.AURORA_DEFAULTS,
               SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL, SchedulerSettings.DEFAULT_UPDATE_PROGRESS_DEADLINE);
-          ApiVerticle api = new ApiVerticle(options.host(), options.httpPort(), options.cluster(), monitored.registry());
+          ApiVerticle api = new ApiVerticle(options.host(), options.httpPort(), options.cluster(), monitored.registry(),
+              options.access());
           return vertx.deployVerticle(api)
               .compose(id -> SchedulerDeployment.deploy(vertx,
                   settings.withDashboardUrl("http://" + options.host() + ":" + api.port() + "/scheduler"), Clock.systemUTC(),

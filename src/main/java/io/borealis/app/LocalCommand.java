@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.borealis.access.AccessSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code borealis local}: scheduler + embedded master + agents in this process, until Ctrl-C. */
@@ -64,6 +66,9 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--ephemeral", description = "Keep nothing: a throw-away run that forgets every job when it stops.")
   boolean ephemeral;
 
+  @Mixin
+  AccessOptions accessOptions;
+
   @Override
   public Integer call() throws IOException {
     String hostname = InetAddress.getLocalHost().getHostName();
@@ -83,10 +88,14 @@ final class LocalCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--ephemeral and --data-dir exclude each other");
     }
     Path storage = ephemeral ? null : dataDir != null ? dataDir : SchedulerStorage.defaultDataDir("local");
+    AccessSettings access = accessOptions.settingsOrExplain();
+    if (access == null) {
+      return 1;
+    }
     MonitoredVertx monitored = MonitoredVertx.create();
     Vertx vertx = monitored.vertx();
     var options = new LocalCluster.Options(host, httpPort, masterPort, specs, sandboxes, cluster, Duration.ofSeconds(15),
-        AgentVerticle.AgentSettings.defaults(host), null, storage);
+        AgentVerticle.AgentSettings.defaults(host), null, storage, access);
     LocalCluster started;
     try {
       started = LocalCluster.start(monitored, options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -111,6 +120,7 @@ final class LocalCommand implements Callable<Integer> {
     System.out.println("  API:        " + local.schedulerUrl() + "/api/v1");
     System.out.println("  Mesos:      " + local.masterUrl() + " (" + specs.size() + " agent" + (specs.size() == 1 ? "" : "s") + ")");
     System.out.println("  Sandboxes:  " + sandboxes);
+    System.out.println("  Access:     " + AccessOptions.describe(access));
     System.out.println("  State:      " + (storage == null ? "ephemeral (nothing is kept)" : storage.toAbsolutePath()));
     System.out.println("Try: ./borealis job create devcluster/www-data/prod/hello examples/hello_world.json");
     System.out.println("Press Ctrl-C to stop.");

@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import io.borealis.access.AccessSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code borealis scheduler}: the scheduler alone, against a real Mesos master (or a dev cluster elsewhere). */
@@ -51,17 +53,24 @@ final class SchedulerCommand implements Callable<Integer> {
       description = "How long one instance of a rolling update may take before it counts as failed (ISO-8601, default 10 minutes).")
   Duration updateProgressDeadline;
 
+  @Mixin
+  AccessOptions accessOptions;
+
   @Override
   public Integer call() throws Exception {
     if (ephemeral == (dataDir != null)) {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
           "give --data-dir DIR (where state is kept) or --ephemeral (keep nothing), exactly one of them");
     }
+    AccessSettings access = accessOptions.settingsOrExplain();
+    if (access == null) {
+      return 1;
+    }
     MonitoredVertx monitored = MonitoredVertx.create();
     Vertx vertx = monitored.vertx();
     // Recovery (seconds for a large store) runs on a worker while the HTTP server starts.
     Future<Storage.Opened> storage = SchedulerStorage.open(vertx, ephemeral ? null : dataDir);
-    ApiVerticle api = new ApiVerticle(host, httpPort, cluster, monitored.registry());
+    ApiVerticle api = new ApiVerticle(host, httpPort, cluster, monitored.registry(), access);
     try {
       vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -92,6 +101,7 @@ final class SchedulerCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(
         () -> scheduler.undeploy().eventually(() -> vertx.close()).toCompletionStage().toCompletableFuture().join(), "borealis-shutdown"));
     System.out.println("Borealis scheduler for cluster '" + cluster + "' on " + url + "/scheduler, using Mesos at " + master);
+    System.out.println("Access: " + AccessOptions.describe(access));
     return 0;
   }
 }

@@ -6,8 +6,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code borealis admin ...}: operations on the scheduler itself, for its operators. */
-@Command(name = "admin", mixinStandardHelpOptions = true, description = "Operate the scheduler itself: back up and restore its state, set quotas.",
-    subcommands = {AdminBackupCommand.class, AdminRestoreCommand.class, AdminSetQuotaCommand.class})
+@Command(name = "admin", mixinStandardHelpOptions = true, description = "Operate the scheduler itself: back up and restore its state, set quotas, drain hosts.",
+    subcommands = {AdminBackupCommand.class, AdminRestoreCommand.class, AdminSetQuotaCommand.class, AdminHostCommand.class})
 final class AdminCommand implements Runnable {
   @ParentCommand
   BorealisCommand root;

@@ -43,7 +43,8 @@ public final class BorealisCommand implements Runnable {
   }
 
   SchedulerApi api(String cluster) {
-    return new SchedulerApi(cluster, clusters().schedulerUri(cluster));
+    Clusters clusters = clusters();
+    return new SchedulerApi(cluster, clusters.schedulerUri(cluster), clusters.credentials(cluster));
   }
 
   /**
@@ -51,7 +52,14 @@ public final class BorealisCommand implements Runnable {
    * exit code 1, never stack traces.
    */
   public static CommandLine commandLine(Object root, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(root);
+    return configure(new CommandLine(root), out, err);
+  }
+
+  /**
+   * Sets output and error handling on {@code commandLine} and every subcommand it has now; picocli
+   * does not pass them on to subcommands added later, so add those first.
+   */
+  public static CommandLine configure(CommandLine commandLine, PrintWriter out, PrintWriter err) {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {

@@ -30,11 +30,14 @@ final class SchedulerApi {
 
   private final String baseUrl;
   private final String cluster;
+  private final Credentials credentials;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  SchedulerApi(String cluster, String baseUrl) {
+  /** {@code credentials} may be null: reads need none unless the scheduler says otherwise. */
+  SchedulerApi(String cluster, String baseUrl, Credentials credentials) {
     this.cluster = cluster;
     this.baseUrl = baseUrl;
+    this.credentials = credentials;
   }
 
   JsonNode createJob(String jobJson) {
@@ -112,6 +115,20 @@ final class SchedulerApi {
         .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** {@code command} is "drain" or "activate". */
+  JsonNode changeHosts(String command, List<String> hosts) {
+    var body = MAPPER.createObjectNode();
+    hosts.forEach(body.putArray("hosts")::add);
+    return send(HttpRequest.newBuilder(uri("/api/v1/admin/hosts/" + command)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
+  /** These hosts' maintenance, or (none given) every host in maintenance. */
+  JsonNode hostStatus(List<String> hosts) {
+    String query = String.join("&", hosts.stream().map(host -> "host=" + encode(host)).toList());
+    return send(HttpRequest.newBuilder(uri("/api/v1/admin/hosts" + (query.isEmpty() ? "" : "?" + query))).GET());
+  }
+
   /** What {@link #backup} wrote. */
   record BackupWritten(int jobs, int tasks, long bytes) {}
 
@@ -122,7 +139,7 @@ final class SchedulerApi {
   BackupWritten backup(Path file) {
     Path target = file.toAbsolutePath();
     Path partial = target.resolveSibling(target.getFileName() + ".partial");
-    HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/admin/backup")).timeout(BACKUP_TIMEOUT).GET().build();
+    HttpRequest request = signed(HttpRequest.newBuilder(uri("/api/v1/admin/backup"))).timeout(BACKUP_TIMEOUT).GET().build();
     try {
       HttpResponse<Path> response = http.send(request, HttpResponse.BodyHandlers.ofFile(partial));
       if (response.statusCode() >= 400) {
@@ -163,7 +180,7 @@ final class SchedulerApi {
 
   private JsonNode send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = http.send(request.timeout(TIMEOUT).header("Accept", "application/json").build(),
+      HttpResponse<String> response = http.send(signed(request).timeout(TIMEOUT).header("Accept", "application/json").build(),
           HttpResponse.BodyHandlers.ofString());
       JsonNode body = response.body().isEmpty() ? MAPPER.createObjectNode() : MAPPER.readTree(response.body());
       if (response.statusCode() >= 400) {
@@ -180,9 +197,19 @@ final class SchedulerApi {
     }
   }
 
-  private static CliException error(int status, JsonNode body) {
+  private HttpRequest.Builder signed(HttpRequest.Builder request) {
+    return credentials == null ? request : request.header("Authorization", credentials.authorizationHeader());
+  }
+
+  private CliException error(int status, JsonNode body) {
     JsonNode error = body.path("error");
     String message = error.path("message").asText("the scheduler answered HTTP " + status);
+    if (status == 401) {
+      message += credentials == null
+          ? ". Sign in with " + Credentials.TOKEN_VARIABLE + " (or " + Credentials.USER_VARIABLE + " and "
+              + Credentials.PASSWORD_VARIABLE + "), or an \"auth\" entry for cluster '" + cluster + "' in ~/.borealis/clusters.json"
+          : " (signed in with " + credentials + ")";
+    }
     List<String> details = new ArrayList<>();
     for (JsonNode detail : error.path("details")) {
       details.add(detail.path("path").asText() + ": " + detail.path("message").asText());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.borealis.model.ContainerConfig;
 import io.borealis.model.HealthCheckConfig;
 import io.borealis.model.JobConfig;
+import io.borealis.model.PartitionPolicy;
 import io.borealis.model.JobConfigValidator;
 import io.borealis.model.JobKey;
 import io.borealis.model.Problem;
@@ -28,10 +29,10 @@ public final class JobJson {
   /** Every top-level field of a job document; the OpenAPI document must describe exactly these. */
   public static final Set<String> JOB_FIELDS = Set.of("name", "role", "environment", "cluster", "instances", "service",
       "max_task_failures", "tier", "production", "priority", "contact", "task", "constraints",
-      "health_check_config", "update_config", "container",
+      "health_check_config", "update_config", "container", "partition_policy",
       // Accepted for compatibility with files Aurora writes; not acted on yet.
       "announce", "cron_schedule", "cron_collision_policy", "metadata", "lifecycle", "executor_config",
-      "enable_hooks", "partition_policy", "sla_policy", "task_links");
+      "enable_hooks", "sla_policy", "task_links");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -90,6 +91,7 @@ public final class JobJson {
     HealthCheckConfig health = HealthCheckJson.read(job.object("health_check_config"));
     UpdateConfig update = UpdateConfigJson.read(job.object("update_config"));
     ContainerConfig container = ContainerJson.read(job.object("container"));
+    PartitionPolicy partitionPolicy = partitionPolicy(job.object("partition_policy"));
     Map<String, String> constraints = readConstraints(job);
     int instances = job.integer("instances", 1);
     boolean service = job.bool("service", false);
@@ -102,13 +104,27 @@ public final class JobJson {
       return;
     }
     JobConfig config = new JobConfig(key, instances, service, maxTaskFailures, tier, production, priority, contact,
-        task, constraints, health, update, container);
+        task, constraints, health, update, container, partitionPolicy);
     for (Problem problem : JobConfigValidator.validate(config)) {
       problems.add(new Problem(path + problem.path().substring(1), problem.message()));
     }
     if (problems.size() == before) {
       jobs.add(config);
     }
+  }
+
+  /** Aurora's {@code {"reschedule": true, "delay_secs": 0}}; null (the default) when absent. */
+  private static PartitionPolicy partitionPolicy(JsonFieldReader policy) {
+    if (policy == null) {
+      return null;
+    }
+    policy.rejectUnknown(Set.of("reschedule", "delay_secs"));
+    int delay = policy.integer("delay_secs", 0);
+    if (delay < 0) {
+      policy.problems().add(new Problem(policy.path("delay_secs"), "must be at least 0, not " + delay));
+      return null;
+    }
+    return new PartitionPolicy(policy.bool("reschedule", true), delay);
   }
 
   private static JobKey readKey(JsonFieldReader job, String name, List<Problem> problems) {
@@ -181,6 +197,8 @@ public final class JobJson {
     if (config.container() != null) {
       job.set("container", ContainerJson.write(config.container()));
     }
+    job.putObject("partition_policy").put("reschedule", config.partitionPolicy().reschedule())
+        .put("delay_secs", config.partitionPolicy().delaySecs());
     return job;
   }
 

@@ -5,10 +5,16 @@ import io.borealis.mesos.wire.FrameworkId;
 import io.borealis.mesos.wire.FrameworkInfo;
 import io.borealis.mesos.wire.TaskId;
 import io.borealis.mesos.wire.TaskInfo;
+import io.borealis.mesos.wire.Url;
 
 /** What a master asks of an agent. Implementations hop onto the agent's event loop. */
 interface AgentEndpoint {
   AgentInfo info();
+
+  /** Where the agent serves HTTP ({@code /files/read}); null for agents that serve nothing (simulated ones). */
+  default Url url() {
+    return null;
+  }
 
   /** Run the task with its (custom) executor, starting the executor if it is not running yet. */
   void launch(FrameworkInfo framework, TaskInfo task);

@@ -15,6 +15,8 @@ import io.borealis.mesos.wire.TaskStatus;
 import io.borealis.mesos.wire.TaskStatus.Reason;
 import io.borealis.mesos.wire.TaskStatus.Source;
 import io.borealis.mesos.wire.TaskStatus.State;
+import io.borealis.mesos.wire.MasterInfo;
+import io.borealis.mesos.wire.Url;
 import io.borealis.mesos.wire.Uuids;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -37,7 +39,8 @@ import java.util.logging.Logger;
  * custom executor as a real OS process in its own sandbox, hands it its tasks once it subscribes, and
  * forwards the task status updates it reports to the master reliably (one in flight per task, retried
  * until the framework acknowledges it). If an executor dies, its unfinished tasks are reported
- * FAILED, as a Mesos agent does.
+ * FAILED, as a Mesos agent does. Like a Mesos agent it serves {@code GET /files/read} over the
+ * sandboxes of the executors it started ({@link SandboxFiles}).
  */
 public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
   private static final Logger LOG = Logger.getLogger(AgentVerticle.class.getName());
@@ -48,6 +51,7 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
   private final AgentSettings settings;
   private final Map<RunKey, ExecutorRun> runs = new HashMap<>();
   private final Map<TaskId, ExecutorRun> taskRuns = new HashMap<>();
+  private SandboxFiles files;
   private StatusUpdateForwarder updates;
   private Context loop;
   private HttpServer server;
@@ -67,6 +71,7 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
   public Future<?> start() {
     loop = context;
     updates = new StatusUpdateForwarder(vertx, master, settings.statusUpdateRetry());
+    files = new SandboxFiles(vertx);
     return vertx.createHttpServer()
         .requestHandler(this::route)
         .listen(spec.port(), settings.bindHost())
@@ -78,6 +83,7 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
         })
         .onSuccess(id -> loop.runOnContext(v -> {
           agentId = id;
+          files.root(workDir.resolve("slaves").resolve(id.value()));
           info = new AgentInfo(info.hostname(), info.port(), info.resources(), info.attributes(), id);
           LOG.info(() -> "Agent " + id.value() + " serving executors on http://" + endpoint());
         }));
@@ -104,6 +110,14 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
   @Override
   public AgentInfo info() {
     return info;
+  }
+
+  @Override
+  public Url url() {
+    // Bound to every interface, the agent is best reached by its hostname; else by the address it bound.
+    String host = settings.bindHost();
+    String ip = "0.0.0.0".equals(host) || "::".equals(host) ? null : host;
+    return new Url("http", new MasterInfo.Address(spec.hostname(), ip, port()), "/slave(1)");
   }
 
   // ---- master -> agent (each hops onto this agent's event loop) ----
@@ -137,6 +151,7 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
       Path sandbox = workDir.resolve("slaves").resolve(agentId.value()).resolve("frameworks").resolve(framework.id().value())
           .resolve("executors").resolve(key.executor().value()).resolve("runs").resolve(container.value());
       run = new ExecutorRun(framework, task.executor(), container, sandbox);
+      files.attach(framework.id(), task.executor().executorId(), sandbox);
       if (task.executor().container() != null) {
         // Executors run as plain processes here; pretending otherwise would run the task outside its image.
         run.queued.add(task);
@@ -197,6 +212,10 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
   // ---- executor -> agent: POST /api/v1/executor ----
 
   private void route(HttpServerRequest request) {
+    if (request.path().equals("/files/read") && request.method() == io.vertx.core.http.HttpMethod.GET) {
+      files.read(request);
+      return;
+    }
     if (!request.path().equals("/api/v1/executor")) {
       MesosHttp.answer(request.response(), 404, "Not found: " + request.path());
       return;

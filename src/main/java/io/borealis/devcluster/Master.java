@@ -319,7 +319,8 @@ final class Master {
           entry.getValue().take(free);
           String role = session.info.allocationRole();
           Offer offer = new Offer(offerId, session.info.id(), agentId, entry.getValue().endpoint.info().hostname(),
-              free.toResources(role), entry.getValue().attributes, null, new Resource.AllocationInfo(role));
+              free.toResources(role), entry.getValue().attributes, null, new Resource.AllocationInfo(role),
+              entry.getValue().endpoint.url());
           batches.computeIfAbsent(session, s -> new ArrayList<>()).add(offer);
           break;
         }

@@ -23,4 +23,13 @@ public final class MesosCommands {
 
   /** Kill a task on its agent. */
   public record Kill(String taskId, String agentId) implements Command {}
+
+  /** Asks the Mesos client (at {@link BusAddresses#MESOS_STATUS}) whether it holds the subscription; the reply is a {@link Connection}. */
+  public record GetConnection() {}
+
+  /**
+   * Whether this scheduler is subscribed to the Mesos master, which makes it the one that leads the
+   * framework. {@code problem} says why it is not (or what last went wrong), null when all is well.
+   */
+  public record Connection(boolean subscribed, String master, String frameworkId, String problem) {}
 }

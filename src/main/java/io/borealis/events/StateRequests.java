@@ -3,6 +3,7 @@ package io.borealis.events;
 import io.borealis.model.InstanceRanges;
 import io.borealis.model.JobConfig;
 import io.borealis.model.JobKey;
+import io.borealis.model.MaintenanceMode;
 import io.borealis.model.Resources;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
@@ -80,10 +81,11 @@ public final class StateRequests {
   public record GetPendingTasks() implements Request {}
 
   /**
-   * The tasks waiting for a host, and for each of their jobs the agents its active tasks are on
-   * (one entry per task), which limit constraints count.
+   * The tasks waiting for a host, for each of their jobs the agents its active tasks are on (one
+   * entry per task), which limit constraints count, and the hosts in maintenance by hostname.
    */
-  public record PendingWork(List<ScheduledTask> pending, Map<JobKey, List<String>> agentsOfActiveTasks) {}
+  public record PendingWork(List<ScheduledTask> pending, Map<JobKey, List<String>> agentsOfActiveTasks,
+      Map<String, MaintenanceMode> hostsInMaintenance) {}
 
   /**
    * From placement: put these pending tasks on these hosts. Reply: {@link TaskList} of the tasks now
@@ -154,6 +156,18 @@ public final class StateRequests {
 
   /** The scheduler's own health probes of a RUNNING task reached a verdict. Reply: none. */
   public record ObservedHealth(String taskId, boolean healthy, String message) implements Request {}
+
+  /** Puts hosts into DRAINING: no new tasks, their tasks moved away. Reply: List of {@link HostStatus}. */
+  public record DrainHosts(List<String> hosts) implements Request {}
+
+  /** Takes hosts out of maintenance. Reply: List of {@link HostStatus}. */
+  public record ActivateHosts(List<String> hosts) implements Request {}
+
+  /** Reply: List of {@link HostStatus} for these hosts, or for every host in maintenance when empty. */
+  public record GetHostStatus(List<String> hosts) implements Request {}
+
+  /** A host's maintenance mode and how many active tasks it still runs. */
+  public record HostStatus(String host, MaintenanceMode mode, int activeTasks) {}
 
   /** Sets a role's production quota. Reply: {@link QuotaView}. */
   public record SetQuota(String role, Resources quota) implements Request {}

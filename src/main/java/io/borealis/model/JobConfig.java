@@ -6,7 +6,8 @@ import java.util.TreeMap;
 /**
  * Aurora's {@code Job}: the task template, how many instances run it and how the scheduler treats
  * them. {@code constraints} keep Aurora's map form: attribute name to {@code "limit:N"}, {@code "a,b"}
- * or {@code "!a,b"}. {@code container} is null when the task runs without one.
+ * or {@code "!a,b"}. {@code container} is null when the task runs without one; a null
+ * {@code partitionPolicy} means Aurora's default.
  */
 public record JobConfig(
     JobKey key,
@@ -21,7 +22,8 @@ public record JobConfig(
     Map<String, String> constraints,
     HealthCheckConfig healthCheck,
     UpdateConfig update,
-    ContainerConfig container) {
+    ContainerConfig container,
+    PartitionPolicy partitionPolicy) {
 
   public static final int DEFAULT_MAX_TASK_FAILURES = 1;
   /**
@@ -32,11 +34,12 @@ public record JobConfig(
 
   public JobConfig {
     constraints = constraints == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(constraints));
+    partitionPolicy = partitionPolicy == null ? PartitionPolicy.DEFAULT : partitionPolicy;
   }
 
   /** This config with another instance count (an update moving between two counts holds the larger). */
   public JobConfig withInstances(int count) {
     return count == instances ? this : new JobConfig(key, count, service, maxTaskFailures, tier, production, priority, contact, task,
-        constraints, healthCheck, update, container);
+        constraints, healthCheck, update, container, partitionPolicy);
   }
 }

@@ -1,6 +1,7 @@
 package io.borealis.placement;
 
 import io.borealis.model.Constraint;
+import io.borealis.model.MaintenanceMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,17 +17,18 @@ import java.util.TreeSet;
 public final class OfferMatcher {
   private OfferMatcher() {}
 
-  /** Places tasks of jobs that have no active tasks yet. */
+  /** Places tasks of jobs that have no active tasks yet, on hosts none of which is in maintenance. */
   public static MatchResult match(List<PlacementRequest> pending, List<HostOffer> offers) {
-    return match(pending, offers, Map.of());
+    return match(pending, offers, Map.of(), Map.of());
   }
 
   /**
    * @param placed for each job, the attributes of the host of each of its active tasks (what limit
    *     constraints count)
+   * @param maintenance hosts in maintenance, by hostname (others are in NONE)
    */
   public static MatchResult match(List<PlacementRequest> pending, List<HostOffer> offers,
-      Map<String, List<Map<String, String>>> placed) {
+      Map<String, List<Map<String, String>>> placed, Map<String, MaintenanceMode> maintenance) {
     List<Remaining> hosts = offers.stream().map(Remaining::new).toList();
     JobSpread spread = new JobSpread(placed);
     List<Assignment> assignments = new ArrayList<>();
@@ -43,7 +45,8 @@ public final class OfferMatcher {
       Assignment placedOn = null;
       for (int i = nextHost.getOrDefault(shape, 0); i < hosts.size() && placedOn == null; i++) {
         Remaining host = hosts.get(i);
-        List<Veto> hostVetoes = HostFilter.constraintVetoes(request, host.offer.attributes(), spread);
+        List<Veto> hostVetoes = HostFilter.constraintVetoes(request, host.offer.attributes(),
+            maintenance.getOrDefault(host.offer.hostname(), MaintenanceMode.NONE), spread);
         if (hostVetoes.isEmpty()) {
           hostVetoes = host.resourceVetoes(request);
         }

@@ -8,6 +8,7 @@ import io.borealis.mesos.wire.CommandInfo;
 import io.borealis.mesos.wire.ContainerInfo;
 import io.borealis.mesos.wire.ExecutorId;
 import io.borealis.mesos.wire.ExecutorInfo;
+import io.borealis.mesos.wire.FrameworkId;
 import io.borealis.mesos.wire.Offer;
 import io.borealis.mesos.wire.Resource;
 import io.borealis.mesos.wire.TaskId;
@@ -82,6 +83,14 @@ final class MesosAdapter {
       case TASK_UNREACHABLE, TASK_UNKNOWN -> TaskState.PARTITIONED;
       case TASK_KILLING -> null;
     };
+  }
+
+  /**
+   * A task's sandbox as Mesos agents name it for {@code /files/read}: the virtual path of its executor's
+   * latest run (one executor per task here), which a real agent and the dev cluster both serve.
+   */
+  static String sandboxPath(FrameworkId framework, String taskId) {
+    return "/frameworks/" + framework.value() + "/executors/" + EXECUTOR_PREFIX + taskId + "/runs/latest";
   }
 
   /** The TaskInfo launching {@code task} (already ASSIGNED) with the Borealis executor. */

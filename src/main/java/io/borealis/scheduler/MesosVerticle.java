@@ -3,12 +3,14 @@ package io.borealis.scheduler;
 import io.borealis.events.BusAddresses;
 import io.borealis.events.MesosCommands;
 import io.borealis.events.OfferEvents;
+import io.borealis.events.SandboxRequests;
 import io.borealis.events.StateRequests;
 import io.borealis.mesos.client.SchedulerClient;
 import io.borealis.mesos.wire.AgentId;
 import io.borealis.mesos.wire.Filters;
 import io.borealis.mesos.wire.FrameworkId;
 import io.borealis.mesos.wire.FrameworkInfo;
+import io.borealis.mesos.wire.Offer;
 import io.borealis.mesos.wire.OfferId;
 import io.borealis.mesos.wire.SchedulerCall;
 import io.borealis.mesos.wire.SchedulerEvent;
@@ -19,14 +21,17 @@ import io.borealis.model.TaskState;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Owns the Mesos subscription. Turns events into Borealis messages (offers for placement, status
  * updates for the state verticle, acknowledged only once the state verticle has applied them) and
- * Borealis commands into scheduler calls. Re-subscribes with backoff when the stream ends.
+ * Borealis commands into scheduler calls. Re-subscribes with backoff when the stream ends. Remembers
+ * each agent's HTTP address from its offers, to say where a task's sandbox files are served.
  */
 public final class MesosVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(MesosVerticle.class.getName());
@@ -40,12 +45,17 @@ public final class MesosVerticle extends VerticleBase {
   private SchedulerClient client;
   private FrameworkId frameworkId;
   private String role = "*";
+  /** Agent id to its base URL, as its latest offer gave it; agents keep their address for life. */
+  private final Map<String, String> agentUrls = new HashMap<>();
   private long backoffMs = MIN_BACKOFF_MS;
   /** Mesos' advice: no event at all (heartbeats included) for this many heartbeat intervals means the stream is dead. */
   static final int MISSED_HEARTBEATS = 5;
   private long heartbeatIntervalMs;
   private long watchdog = -1;
   private boolean stopping;
+  private boolean subscribed;
+  /** Why the scheduler is not subscribed, or the last ERROR the master sent; null when all is well. */
+  private String problem = "not subscribed yet";
   /**
    * SUPPRESS and REVIVE go out one after the other: sent in parallel they could arrive in the wrong
    * order and leave the framework suppressed with work pending.
@@ -61,10 +71,22 @@ public final class MesosVerticle extends VerticleBase {
   public Future<?> start() {
     client = new SchedulerClient(vertx, settings.masterUrl());
     var commands = vertx.eventBus().<MesosCommands.Command>consumer(BusAddresses.MESOS, m -> execute(m.body()));
+    vertx.eventBus().<MesosCommands.GetConnection>consumer(BusAddresses.MESOS_STATUS, m -> m.reply(
+        new MesosCommands.Connection(subscribed, client.masterUrl(), frameworkId == null ? null : frameworkId.value(), problem)));
+    var sandboxes = vertx.eventBus().<SandboxRequests.Locate>consumer(BusAddresses.SANDBOXES, m -> {
+      SandboxRequests.Locate locate = m.body();
+      String agentUrl = agentUrls.get(locate.agentId());
+      if (agentUrl == null || frameworkId == null) {
+        m.fail(404, "the address of agent " + locate.agentId() + " is not known: it has made no offer with its URL since "
+            + "the scheduler started");
+        return;
+      }
+      m.reply(new SandboxRequests.SandboxLocation(agentUrl, MesosAdapter.sandboxPath(frameworkId, locate.taskId())));
+    });
     if (!settings.reconciliationInterval().isZero() && !settings.reconciliationInterval().isNegative()) {
       vertx.setPeriodic(settings.reconciliationInterval().toMillis(), id -> reconcile());
     }
-    return commands.completion()
+    return Future.all(commands.completion(), sandboxes.completion())
         .compose(v -> vertx.eventBus().<StateRequests.StoredFrameworkId>request(BusAddresses.STATE, new StateRequests.GetFrameworkId()))
         .onSuccess(stored -> {
           String id = stored.body().frameworkId();
@@ -88,6 +110,7 @@ public final class MesosVerticle extends VerticleBase {
     client.subscribe(SchedulerCall.subscribe(info), this::onEvent, this::onStreamClosed)
         .onSuccess(s -> LOG.info(() -> "Subscribed to Mesos master " + s.masterUrl()))
         .onFailure(error -> {
+          problem = "cannot subscribe: " + error.getMessage();
           LOG.warning(() -> "Cannot subscribe to Mesos at " + client.masterUrl() + ": " + error.getMessage());
           retryLater();
         });
@@ -109,6 +132,8 @@ public final class MesosVerticle extends VerticleBase {
   }
 
   private void onStreamClosed(Throwable error) {
+    subscribed = false;
+    problem = "the subscription ended" + (error == null ? "" : ": " + error.getMessage()) + "; re-subscribing";
     heartbeatIntervalMs = 0;
     rearmWatchdog();
     if (stopping) {
@@ -135,6 +160,8 @@ public final class MesosVerticle extends VerticleBase {
     }
     switch (event.type()) {
       case SUBSCRIBED -> {
+        subscribed = true;
+        problem = null;
         frameworkId = event.subscribed().frameworkId();
         Double interval = event.subscribed().heartbeatIntervalSeconds();
         heartbeatIntervalMs = interval == null ? 0 : (long) (interval * 1000);
@@ -150,6 +177,12 @@ public final class MesosVerticle extends VerticleBase {
         if (!event.offers().offers().isEmpty()) {
           role = event.offers().offers().get(0).allocationInfo() == null ? role : event.offers().offers().get(0).allocationInfo().role();
         }
+        for (Offer offer : event.offers().offers()) {
+          String base = offer.url() == null ? null : offer.url().base();
+          if (base != null) {
+            agentUrls.put(offer.agentId().value(), base);
+          }
+        }
         vertx.eventBus().publish(BusAddresses.OFFERS,
             new OfferEvents.Offered(event.offers().offers().stream().map(MesosAdapter::toHostOffer).toList()));
       }
@@ -157,7 +190,10 @@ public final class MesosVerticle extends VerticleBase {
       case UPDATE -> onStatus(event.update().status());
       case FAILURE -> LOG.info(() -> "Mesos reports executor " + (event.failure().executorId() == null ? "-" : event.failure().executorId().value())
           + " on agent " + event.failure().agentId().value() + " ended with status " + event.failure().status());
-      case ERROR -> LOG.severe(() -> "Mesos master sent ERROR: " + event.error().message());
+      case ERROR -> {
+        problem = "the master sent ERROR: " + event.error().message();
+        LOG.severe(() -> "Mesos master sent ERROR: " + event.error().message());
+      }
       default -> { }
     }
   }

@@ -36,6 +36,7 @@ public final class OfferVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(OfferVerticle.class.getName());
 
   private final SchedulerSettings settings;
+  private final SchedulerMetrics metrics;
   private final Map<String, HostOffer> held = new LinkedHashMap<>();
   /** Every agent's attributes, as its offers showed them: limit constraints count by them. */
   private final Map<String, Map<String, String>> agentAttributes = new HashMap<>();
@@ -45,7 +46,8 @@ public final class OfferVerticle extends VerticleBase {
   /** Whether Mesos was told to stop offering; a new subscription starts unsuppressed. */
   private boolean suppressed;
 
-  public OfferVerticle(SchedulerSettings settings) {
+  public OfferVerticle(SchedulerSettings settings, SchedulerMetrics metrics) {
+    this.metrics = metrics;
     this.settings = settings;
   }
 
@@ -69,12 +71,15 @@ public final class OfferVerticle extends VerticleBase {
       for (HostOffer offer : offered.offers()) {
         String offerId = offer.offerIds().get(0);
         held.put(offerId, offer);
+        metrics.offersHeld(held.size());
         agentAttributes.put(offer.agentId(), offer.attributes());
         holdTimers.put(offerId, vertx.setTimer(settings.offerHoldTime().toMillis(), id -> declineIfHeld(offerId)));
       }
       requestPass();
     } else if (event instanceof OfferEvents.Rescinded rescinded) {
       forget(rescinded.offerId());
+    } else if (event instanceof OfferEvents.HostsChanged) {
+      requestPass();
     } else if (event instanceof OfferEvents.AllRescinded) {
       List.copyOf(held.keySet()).forEach(this::forget);
       suppressed = false;
@@ -90,6 +95,7 @@ public final class OfferVerticle extends VerticleBase {
 
   private void forget(String offerId) {
     held.remove(offerId);
+    metrics.offersHeld(held.size());
     Long timer = holdTimers.remove(offerId);
     if (timer != null) {
       vertx.cancelTimer(timer);
@@ -129,7 +135,7 @@ public final class OfferVerticle extends VerticleBase {
           held.values().forEach(offer -> byAgent.computeIfAbsent(offer.agentId(), a -> new ArrayList<>()).add(offer));
           List<HostOffer> hosts = byAgent.values().stream().map(HostOffer::merge).toList();
           MatchResult result = OfferMatcher.match(pending.stream().map(this::request).toList(), hosts,
-              placedHosts(reply.body().agentsOfActiveTasks()));
+              placedHosts(reply.body().agentsOfActiveTasks()), reply.body().hostsInMaintenance());
           Map<HostOffer, List<HostOffer>> used = new HashMap<>();
           for (Assignment assignment : result.assignments()) {
             HostOffer merged = assignment.offer();

@@ -3,7 +3,9 @@ package io.borealis.scheduler;
 import io.borealis.storage.Storage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,8 +36,8 @@ public final class SchedulerDeployment {
   public static Future<SchedulerDeployment> deploy(Vertx vertx, SchedulerSettings settings, Clock clock, MeterRegistry registry,
       Storage.Opened storage) {
     List<String> ids = new ArrayList<>();
-    var state = new StateVerticle(clock, settings.cluster(), settings.lifecycle(), SWEEP_INTERVAL, new SchedulerMetrics(registry),
-        storage.log(), storage.state());
+    SchedulerMetrics metrics = new SchedulerMetrics(registry);
+    var state = new StateVerticle(clock, settings.cluster(), settings.lifecycle(), SWEEP_INTERVAL, metrics, storage.log(), storage.state());
     return vertx.deployVerticle(state)
         .compose(id -> {
           ids.add(id);
@@ -47,11 +49,16 @@ public final class SchedulerDeployment {
         })
         .compose(id -> {
           ids.add(id);
-          return vertx.deployVerticle(new OfferVerticle(settings));
+          return vertx.deployVerticle(new OfferVerticle(settings, metrics));
         })
         .compose(id -> {
           ids.add(id);
           return vertx.deployVerticle(new MesosVerticle(settings));
+        })
+        .compose(id -> {
+          ids.add(id);
+          return vertx.deployVerticle(() -> new EventLoopLagVerticle(registry),
+              new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE));
         })
         .map(id -> {
           ids.add(id);

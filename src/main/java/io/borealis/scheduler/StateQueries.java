@@ -64,7 +64,7 @@ final class StateQueries {
       agents.computeIfAbsent(task.jobKey(), key -> store.activeTasksOf(key).stream()
           .filter(t -> t.state().isOnAgent() && t.agentId() != null).map(ScheduledTask::agentId).toList());
     }
-    return new PendingWork(pending, agents);
+    return new PendingWork(pending, agents, store.hostsInMaintenance());
   }
 
   /** Tasks matching every filter that is set. */

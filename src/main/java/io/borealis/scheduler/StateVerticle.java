@@ -3,6 +3,7 @@ package io.borealis.scheduler;
 import io.borealis.events.BusAddresses;
 import io.borealis.events.ClusterEvent;
 import io.borealis.events.MesosCommands;
+import io.borealis.events.OfferEvents;
 import io.borealis.events.StateRequests;
 import io.borealis.events.StateRequests.CreateJob;
 import io.borealis.events.StateRequests.GetJob;
@@ -24,6 +25,7 @@ import io.borealis.model.TaskState;
 import io.borealis.state.Effect;
 import io.borealis.state.FlappingPolicy;
 import io.borealis.state.LifecycleSettings;
+import io.borealis.state.PartitionTimeout;
 import io.borealis.state.TaskFacts;
 import io.borealis.state.TaskStateMachine;
 import io.borealis.state.TransientStatePolicy;
@@ -65,7 +67,7 @@ public final class StateVerticle extends VerticleBase {
   private final String cluster;
   private final LifecycleSettings lifecycle;
   private final Duration sweepInterval;
-  private final TaskStore store = new TaskStore();
+  private final TaskStore store;
   private final StateLog log;
   private final StoredState recovered;
   private Outbox outbox;
@@ -97,8 +99,9 @@ public final class StateVerticle extends VerticleBase {
           message, events));
     }
   };
-  private final UpdateOperations updates = new UpdateOperations(store, actions);
+  private final UpdateOperations updates;
   private final JobOperations jobs;
+  private final HostMaintenance maintenance;
   private long lastEventId;
   private long storedEventId;
   private Instant lastPrune = Instant.EPOCH;
@@ -115,10 +118,13 @@ public final class StateVerticle extends VerticleBase {
     this.recovered = recovered;
     this.clock = clock;
     this.metrics = metrics;
+    this.store = new TaskStore(metrics);
+    this.updates = new UpdateOperations(store, actions);
     this.cluster = cluster;
     this.lifecycle = lifecycle;
     this.sweepInterval = sweepInterval;
     this.jobs = new JobOperations(store, cluster, actions, updates);
+    this.maintenance = new HostMaintenance(store, actions);
   }
 
   @Override
@@ -219,6 +225,14 @@ public final class StateVerticle extends VerticleBase {
     } else if (request instanceof StateRequests.GetUpdate get) {
       UpdateRecord update = store.update(get.updateId());
       answer(message, update == null ? Outcome.refused(404, "no update " + get.updateId()) : Outcome.ok(update));
+    } else if (request instanceof StateRequests.DrainHosts drain) {
+      answer(message, maintenance.drain(drain.hosts()));
+      outbox.later(() -> vertx.eventBus().publish(BusAddresses.OFFERS, new OfferEvents.HostsChanged()));
+    } else if (request instanceof StateRequests.ActivateHosts activate) {
+      answer(message, maintenance.activate(activate.hosts()));
+      outbox.later(() -> vertx.eventBus().publish(BusAddresses.OFFERS, new OfferEvents.HostsChanged()));
+    } else if (request instanceof StateRequests.GetHostStatus status) {
+      answer(message, maintenance.status(status.hosts()));
     } else if (request instanceof StateRequests.SetQuota set) {
       answer(message, jobs.setQuota(set));
     } else if (request instanceof StateRequests.GetQuota get) {
@@ -245,7 +259,8 @@ public final class StateVerticle extends VerticleBase {
         || request instanceof StateRequests.GetFrameworkId || request instanceof StateRequests.GetBackup
         || request instanceof StateRequests.CheckHealth || request instanceof StateRequests.GetLastEventId
         || request instanceof StateRequests.GetUpdate
-        || request instanceof StateRequests.ListUpdates || request instanceof StateRequests.GetQuota;
+        || request instanceof StateRequests.ListUpdates || request instanceof StateRequests.GetQuota
+        || request instanceof StateRequests.GetHostStatus;
   }
 
   /** Everything acknowledged so far, encoded off the event loop as a snapshot file's bytes. */
@@ -337,6 +352,9 @@ public final class StateVerticle extends VerticleBase {
     ScheduledTask next = task.withState(to, clock.instant(), message);
     store.save(next);
     metrics.entered(to);
+    if (task.state() == TaskState.PENDING && to == TaskState.ASSIGNED) {
+      metrics.scheduled(Duration.between(task.since(), next.since()));
+    }
     if (to != TaskState.PENDING) {
       pendingReasons.remove(task.taskId());
     }
@@ -350,6 +368,12 @@ public final class StateVerticle extends VerticleBase {
     publish(new ClusterEvent.TaskStateChanged(++lastEventId, clock.instant(), next.jobKey(), next.taskId(),
         next.instance(), task.state(), to, next.host(), message));
     applyEffects(next, allowed.effects(), message);
+    if (to.isTerminal()) {
+      maintenance.taskEnded(next);
+    }
+    if (PartitionTimeout.expired(next, clock.instant())) {
+      transition(next, TaskState.LOST, PartitionTimeout.reason(next));
+    }
   }
 
   private void applyEffects(ScheduledTask task, List<Effect> effects, String message) {
@@ -387,14 +411,20 @@ public final class StateVerticle extends VerticleBase {
 
   /**
    * The timed part of the life cycle, level-triggered from the clock: tasks stuck in a passing state
-   * go LOST, KILLs are re-sent on their backoff, and throttled tasks whose time is up become PENDING.
+   * go LOST, KILLs are re-sent on their backoff, throttled tasks whose time is up become PENDING, and
+   * partitioned tasks past their partition policy's delay go LOST.
    */
   private void sweep() {
     Instant now = clock.instant();
     List<ScheduledTask> due = store.allTasks()
-        .filter(t -> TransientStatePolicy.TRANSIENT.contains(t.state()) || t.state() == TaskState.THROTTLED).toList();
+        .filter(t -> TransientStatePolicy.TRANSIENT.contains(t.state()) || t.state() == TaskState.THROTTLED
+            || t.state() == TaskState.PARTITIONED).toList();
     for (ScheduledTask task : due) {
-      if (TransientStatePolicy.timedOut(task, now, lifecycle)) {
+      if (PartitionTimeout.expired(task, now)) {
+        transition(task, TaskState.LOST, PartitionTimeout.reason(task));
+      } else if (task.state() == TaskState.PARTITIONED) {
+        continue;
+      } else if (TransientStatePolicy.timedOut(task, now, lifecycle)) {
         transition(task, TaskState.LOST, "Task timed out after " + lifecycle.transientTimeout().toMinutes() + " min in "
             + task.state());
       } else if (task.state() == TaskState.THROTTLED) {

@@ -2,6 +2,7 @@ package io.borealis.scheduler;
 
 import io.borealis.model.JobConfig;
 import io.borealis.model.JobKey;
+import io.borealis.model.MaintenanceMode;
 import io.borealis.model.Resources;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
@@ -38,17 +39,27 @@ final class TaskStore {
   private final Map<String, UpdateRecord> updates = new LinkedHashMap<>();
   /** Production quota per role; a role without an entry has none. */
   private final Map<String, Resources> quotas = new LinkedHashMap<>();
+  /** Hosts in maintenance, by hostname; a host not here is in NONE. */
+  private final Map<String, MaintenanceMode> maintenance = new LinkedHashMap<>();
   /** Changes not yet handed to storage, the latest per subject: a batch needs only the final value. */
   private final Map<String, Mutation> changes = new LinkedHashMap<>();
+  private final SchedulerMetrics metrics;
+
+  TaskStore(SchedulerMetrics metrics) {
+    this.metrics = metrics;
+  }
 
   /** Fills an empty store from recovered state, recording nothing: it is already durable. */
   void load(StoredState state) {
+    metrics.taskCounts().clear();
     state.jobs().values().forEach(job -> jobs.put(job.key(), job));
     state.tasks().values().forEach(this::index);
     throttledUntil.putAll(state.throttles());
     frameworkId = state.frameworkId();
     updates.putAll(state.updates());
+    updates.forEach(metrics::update);
     quotas.putAll(state.quotas());
+    maintenance.putAll(state.maintenance());
   }
 
   JobConfig job(JobKey key) {
@@ -74,7 +85,8 @@ final class TaskStore {
   }
 
   private void index(ScheduledTask task) {
-    tasks.put(task.taskId(), task);
+    ScheduledTask previous = tasks.put(task.taskId(), task);
+    metrics.taskCounts().moved(previous == null ? null : previous.state(), task.state());
     tasksByJob.computeIfAbsent(task.jobKey(), k -> new LinkedHashSet<>()).add(task.taskId());
     if (task.state() == TaskState.PENDING) {
       pending.add(task.taskId());
@@ -85,6 +97,9 @@ final class TaskStore {
 
   void delete(String taskId) {
     ScheduledTask task = tasks.remove(taskId);
+    if (task != null) {
+      metrics.taskCounts().moved(task.state(), null);
+    }
     pending.remove(taskId);
     throttledUntil.remove(taskId);
     if (task != null) {
@@ -170,6 +185,29 @@ final class TaskStore {
     return drained;
   }
 
+  void saveMaintenance(String host, MaintenanceMode mode) {
+    if (mode == MaintenanceMode.NONE) {
+      maintenance.remove(host);
+    } else {
+      maintenance.put(host, mode);
+    }
+    record(new Mutation.SaveHostMaintenance(host, mode));
+  }
+
+  MaintenanceMode maintenance(String host) {
+    return maintenance.getOrDefault(host, MaintenanceMode.NONE);
+  }
+
+  /** Hosts in maintenance, by hostname: a copy, safe to hand to placement. */
+  Map<String, MaintenanceMode> hostsInMaintenance() {
+    return Map.copyOf(maintenance);
+  }
+
+  /** The tasks on {@code host} that are not terminal. */
+  List<ScheduledTask> activeTasksOn(String host) {
+    return tasks.values().stream().filter(t -> host.equals(t.host()) && !t.state().isTerminal()).toList();
+  }
+
   void saveQuota(String role, Resources quota) {
     quotas.put(role, quota);
     record(new Mutation.SaveQuota(role, quota));
@@ -193,11 +231,13 @@ final class TaskStore {
 
   void saveUpdate(UpdateRecord update) {
     updates.put(update.id(), update);
+    metrics.update(update.id(), update);
     record(new Mutation.SaveUpdate(update));
   }
 
   void deleteUpdate(String id) {
     if (updates.remove(id) != null) {
+      metrics.update(id, null);
       record(new Mutation.RemoveUpdate(id));
     }
   }
@@ -225,6 +265,7 @@ final class TaskStore {
     jobs.values().forEach(job -> result.add(new Mutation.SaveJob(job)));
     tasks.values().forEach(task -> result.add(new Mutation.SaveTask(task)));
     throttledUntil.forEach((id, until) -> result.add(new Mutation.SaveThrottle(id, until)));
+    maintenance.forEach((host, mode) -> result.add(new Mutation.SaveHostMaintenance(host, mode)));
     updates.values().forEach(update -> result.add(new Mutation.SaveUpdate(update)));
     quotas.forEach((role, quota) -> result.add(new Mutation.SaveQuota(role, quota)));
     return result;

@@ -2,6 +2,7 @@ package io.borealis.storage;
 
 import io.borealis.model.JobConfig;
 import io.borealis.model.JobKey;
+import io.borealis.model.MaintenanceMode;
 import io.borealis.model.Resources;
 import io.borealis.model.ScheduledTask;
 import io.borealis.updates.UpdateRecord;
@@ -90,6 +91,14 @@ public sealed interface Mutation {
     @Override
     public String subject() {
       return "quota:" + role;
+    }
+  }
+
+  /** A host's maintenance mode; NONE removes the entry. */
+  record SaveHostMaintenance(String host, MaintenanceMode mode) implements Mutation {
+    @Override
+    public String subject() {
+      return "host:" + host;
     }
   }
 }

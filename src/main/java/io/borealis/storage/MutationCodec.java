@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.borealis.config.JobJson;
 import io.borealis.model.JobConfig;
 import io.borealis.model.JobKey;
+import io.borealis.model.MaintenanceMode;
 import io.borealis.model.Resources;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskEvent;
@@ -61,6 +62,8 @@ final class MutationCodec {
       } else if (mutation instanceof Mutation.SaveQuota m) {
         node.put("t", "quota").put("role", m.role()).put("cpu", m.quota().cpu()).put("ram", m.quota().ramBytes())
             .put("disk", m.quota().diskBytes()).put("gpu", m.quota().gpu());
+      } else if (mutation instanceof Mutation.SaveHostMaintenance m) {
+        node.put("t", "host").put("host", m.host()).put("mode", m.mode().name());
       } else if (mutation instanceof Mutation.SaveFrameworkId m) {
         node.put("t", "framework").put("id", m.frameworkId());
       } else if (mutation instanceof Mutation.SaveEventId m) {
@@ -160,6 +163,7 @@ final class MutationCodec {
             node.get("ram").asLong(), node.get("disk").asLong(), node.get("gpu").asInt()));
         case "throttle" -> new Mutation.SaveThrottle(node.get("task").asText(),
             node.has("until") ? instant(node.get("until").asLong()) : null);
+        case "host" -> new Mutation.SaveHostMaintenance(node.get("host").asText(), MaintenanceMode.valueOf(node.get("mode").asText()));
         case "framework" -> new Mutation.SaveFrameworkId(node.get("id").asText());
         case "event-id" -> new Mutation.SaveEventId(node.get("last").asLong());
         default -> throw new IllegalArgumentException("unknown record type '" + type + "'");

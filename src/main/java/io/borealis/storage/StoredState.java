@@ -2,6 +2,7 @@ package io.borealis.storage;
 
 import io.borealis.model.JobConfig;
 import io.borealis.model.JobKey;
+import io.borealis.model.MaintenanceMode;
 import io.borealis.model.Resources;
 import io.borealis.model.ScheduledTask;
 import io.borealis.updates.UpdateRecord;
@@ -19,6 +20,7 @@ public final class StoredState {
   private final Map<String, Instant> throttles = new LinkedHashMap<>();
   private final Map<String, UpdateRecord> updates = new LinkedHashMap<>();
   private final Map<String, Resources> quotas = new LinkedHashMap<>();
+  private final Map<String, MaintenanceMode> maintenance = new LinkedHashMap<>();
   private String frameworkId;
   private long lastEventId;
 
@@ -48,6 +50,12 @@ public final class StoredState {
       updates.remove(m.updateId());
     } else if (mutation instanceof Mutation.SaveQuota m) {
       quotas.put(m.role(), m.quota());
+    } else if (mutation instanceof Mutation.SaveHostMaintenance m) {
+      if (m.mode() == MaintenanceMode.NONE) {
+        maintenance.remove(m.host());
+      } else {
+        maintenance.put(m.host(), m.mode());
+      }
     } else if (mutation instanceof Mutation.SaveFrameworkId m) {
       frameworkId = m.frameworkId();
     } else if (mutation instanceof Mutation.SaveEventId m) {
@@ -75,6 +83,11 @@ public final class StoredState {
     return quotas;
   }
 
+  /** Hosts in maintenance, by hostname; hosts not listed are in NONE. */
+  public Map<String, MaintenanceMode> maintenance() {
+    return maintenance;
+  }
+
   public String frameworkId() {
     return frameworkId;
   }
@@ -90,13 +103,14 @@ public final class StoredState {
   @Override
   public boolean equals(Object other) {
     return other instanceof StoredState that && jobs.equals(that.jobs) && tasks.equals(that.tasks)
-        && throttles.equals(that.throttles) && updates.equals(that.updates) && quotas.equals(that.quotas) && java.util.Objects.equals(frameworkId, that.frameworkId)
+        && throttles.equals(that.throttles) && updates.equals(that.updates) && quotas.equals(that.quotas)
+        && maintenance.equals(that.maintenance) && java.util.Objects.equals(frameworkId, that.frameworkId)
         && lastEventId == that.lastEventId;
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(jobs, tasks, throttles, updates, quotas, frameworkId, lastEventId);
+    return java.util.Objects.hash(jobs, tasks, throttles, updates, quotas, maintenance, frameworkId, lastEventId);
   }
 
   @Override

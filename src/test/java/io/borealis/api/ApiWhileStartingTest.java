@@ -2,6 +2,7 @@ package io.borealis.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.borealis.access.AccessSettings;
 import io.borealis.app.MonitoredVertx;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +25,7 @@ class ApiWhileStartingTest {
   @BeforeEach
   void startApiAlone() throws Exception {
     monitored = MonitoredVertx.create();
-    api = new ApiVerticle("127.0.0.1", 0, "devcluster", monitored.registry());
+    api = new ApiVerticle("127.0.0.1", 0, "devcluster", monitored.registry(), AccessSettings.OPEN);
     monitored.vertx().deployVerticle(api).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 

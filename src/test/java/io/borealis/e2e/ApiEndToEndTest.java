@@ -122,6 +122,9 @@ class ApiEndToEndTest {
     assertThat(document.getString("openapi")).isEqualTo("3.1.0");
     JsonObject job = document.getJsonObject("components").getJsonObject("schemas").getJsonObject("Job");
     assertThat(job.getJsonObject("properties").fieldNames()).containsExactlyInAnyOrderElementsOf(JobJson.JOB_FIELDS);
+    assertThat(job.getJsonObject("properties").getJsonObject("instances").getInteger("maximum"))
+        .as("requests are validated against the document: it must allow what the server allows")
+        .isEqualTo(io.borealis.model.JobConfig.MAX_INSTANCES);
     assertThat(document.getJsonObject("paths").fieldNames()).contains("/api/v1/jobs", "/api/v1/jobs/{cluster}/{role}/{env}/{name}",
         "/api/v1/tasks", "/api/v1/tasks/{id}", "/api/v1/events");
   }

@@ -106,7 +106,7 @@ class CliVerbsEndToEndTest {
     var bad = cluster.send("POST", "/api/v1/jobs/devcluster/www-data/prod/nothing/instances", "{\"count\": 0}");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(new JsonObject(bad.body()).getJsonObject("error").getJsonArray("details").encode())
-        .contains("$.from_instance", "is required", "$.count", "must be an integer >= 1");
+        .contains("$.from_instance", "is required", "$.count", "must be at least 1, not 0");
   }
 
   private static final String AURORA = """

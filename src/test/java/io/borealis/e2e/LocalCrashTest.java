@@ -56,6 +56,8 @@ class LocalCrashTest {
     Path data = dir.resolve("data");
     Path log = dir.resolve("local.log");
     local = BorealisProcess.startLocal(work, data, log);
+    await(() -> local.logTail().contains("Access:     open: anyone who can reach it may create, kill and update jobs"),
+        "the banner says that a local cluster is open to everyone");
     String job = """
         {"cluster": "devcluster", "role": "www-data", "environment": "prod", "name": "survivor", "instances": %d, "service": true,
          "task": {"processes": [{"name": "sleeper", "cmdline": "echo $$ > sleeper.pid; exec sleep 600"}],

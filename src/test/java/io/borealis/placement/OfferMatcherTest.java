@@ -3,6 +3,7 @@ package io.borealis.placement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.model.Constraint;
+import io.borealis.model.MaintenanceMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ class OfferMatcherTest {
     Map<String, List<Map<String, String>>> running = Map.of(JOB, List.of(Map.of("host", "host-1", "rack", "a")),
         "c/r/e/other", List.of(Map.of("host", "host-2", "rack", "b")));
     MatchResult result = OfferMatcher.match(List.of(task("t", Map.of("rack", "limit:1"))),
-        List.of(host("1", Map.of("rack", "a")), host("2", Map.of("rack", "b"))), running);
+        List.of(host("1", Map.of("rack", "a")), host("2", Map.of("rack", "b"))), running, Map.of());
     assertThat(result.assignments()).singleElement().satisfies(a -> assertThat(a.offer().hostname()).isEqualTo("host-2"));
   }
 
@@ -124,6 +125,19 @@ class OfferMatcherTest {
     assertThat(plain.vetoes().get("t")).extracting(Veto::reason).containsExactly("Host is dedicated");
     MatchResult matching = OfferMatcher.match(List.of(task("t", Map.of("dedicated", "www-data/web"))), List.of(dedicated));
     assertThat(matching.assignments()).hasSize(1);
+  }
+
+  @Test
+  void drainingAndDrainedHostsTakeNoTasksButScheduledOnesDo() {
+    List<HostOffer> hosts = List.of(host("1", Map.of()), host("2", Map.of()), host("3", Map.of()));
+    Map<String, MaintenanceMode> maintenance = Map.of("host-1", MaintenanceMode.DRAINING, "host-2", MaintenanceMode.DRAINED,
+        "host-3", MaintenanceMode.SCHEDULED);
+    MatchResult result = OfferMatcher.match(List.of(task("a", Map.of()), task("b", Map.of())), hosts, Map.of(), maintenance);
+    assertThat(result.assignments()).extracting(a -> a.offer().hostname()).containsExactly("host-3", "host-3");
+
+    MatchResult none = OfferMatcher.match(List.of(task("a", Map.of())), hosts.subList(0, 2), Map.of(), maintenance);
+    assertThat(none.vetoes().get("a")).extracting(Veto::reason)
+        .containsExactlyInAnyOrder("Host draining for maintenance", "Host drained for maintenance");
   }
 
   @Test

@@ -3,6 +3,8 @@ package io.borealis.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.config.JobJson;
+import io.borealis.events.BusAddresses;
+import io.borealis.events.MesosCommands;
 import io.borealis.events.StateRequests;
 import io.borealis.mesos.wire.AgentId;
 import io.borealis.mesos.wire.SchedulerCall;
@@ -14,8 +16,12 @@ import io.borealis.model.JobKey;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
 import io.borealis.testing.RecordingMaster;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +45,35 @@ class MesosVerticleTest {
 
   private Object state(StateRequests.Request request) throws Exception {
     return scheduler.state(request);
+  }
+
+  /** Polls the Mesos client's own account of its subscription until {@code condition} holds. */
+  private MesosCommands.Connection awaitConnection(Predicate<MesosCommands.Connection> condition, String what) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      MesosCommands.Connection connection = scheduler.vertx.eventBus()
+          .<MesosCommands.Connection>request(BusAddresses.MESOS_STATUS, new MesosCommands.GetConnection())
+          .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS).body();
+      if (condition.test(connection)) {
+        return connection;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the Mesos client never reported " + what + "; last: " + connection);
+      }
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    }
+  }
+
+  @Test
+  void saysWhetherItHoldsTheSubscriptionAndWhyNot() throws Exception {
+    MesosCommands.Connection leading = awaitConnection(MesosCommands.Connection::subscribed, "the subscription");
+    assertThat(leading.frameworkId()).isEqualTo(RecordingMaster.FRAMEWORK.value());
+    assertThat(leading.problem()).isNull();
+
+    master.close();
+    MesosCommands.Connection lost = awaitConnection(c -> !c.subscribed(), "losing the subscription");
+    assertThat(lost.problem()).isNotBlank();
+    assertThat(lost.master()).isEqualTo(master.url());
   }
 
   /** A job whose one task the scheduler believes ASSIGNED to agent S1. */

@@ -34,10 +34,11 @@ final class SchedulerOnRecordingMaster implements AutoCloseable {
     SchedulerSettings settings = new SchedulerSettings("devcluster", master.url(), "Borealis", "tester", Duration.ofDays(1),
         "true", 0.25, 128, Duration.ofMinutes(5), null, LifecycleSettings.AURORA_DEFAULTS, Duration.ofHours(1),
         SchedulerSettings.DEFAULT_UPDATE_PROGRESS_DEADLINE);
+    SchedulerMetrics metrics = new SchedulerMetrics(new SimpleMeterRegistry());
     await(vertx.deployVerticle(new StateVerticle(Clock.systemUTC(), "devcluster", LifecycleSettings.AURORA_DEFAULTS, Duration.ZERO,
-        new SchedulerMetrics(new SimpleMeterRegistry()), StateLog.ephemeral(), StoredState.empty())));
+        metrics, StateLog.ephemeral(), StoredState.empty())));
     if (withPlacement) {
-      await(vertx.deployVerticle(new OfferVerticle(settings)));
+      await(vertx.deployVerticle(new OfferVerticle(settings, metrics)));
     }
     await(vertx.deployVerticle(new MesosVerticle(settings)));
     master.awaitCall(c -> c.type() == SchedulerCall.Type.SUBSCRIBE, "SUBSCRIBE");

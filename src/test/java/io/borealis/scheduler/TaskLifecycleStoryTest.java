@@ -229,6 +229,61 @@ class TaskLifecycleStoryTest {
     assertThat(registry.get("borealis.task.transitions").tag("state", "PENDING").counter().count()).isEqualTo(1.0);
   }
 
+  /** The story job's one task RUNNING, under a job whose partition policy is {@code policy} (JSON; null: none). */
+  private ScheduledTask runningWithPartitionPolicy(String policy) throws Exception {
+    if (policy != null) {
+      String job = JOB.replace("\"service\": true,", "\"service\": true, \"partition_policy\": " + policy + ",");
+      request(new StateRequests.KillTasks(KEY, null, "replaced by a job with a partition policy"));
+      request(new StateRequests.CreateJob(JobJson.read(job).jobs().get(0)));
+    }
+    ScheduledTask task = place();
+    report(task, TaskState.RUNNING);
+    return task;
+  }
+
+  /** The run that replaces {@code task}: PENDING, or THROTTLED when the task ran too briefly. */
+  private ScheduledTask replacementOf(ScheduledTask task) throws Exception {
+    return tasks().stream().filter(t -> task.taskId().equals(t.ancestorId())).findFirst()
+        .orElseThrow(() -> new AssertionError("no replacement of " + task.taskId()));
+  }
+
+  private ScheduledTask state(ScheduledTask task) throws Exception {
+    return tasks().stream().filter(t -> t.taskId().equals(task.taskId())).findFirst().orElseThrow();
+  }
+
+  @Test
+  void anUnreachableTaskIsReplacedAtOnceByDefault() throws Exception {
+    ScheduledTask task = runningWithPartitionPolicy(null);
+    report(task, TaskState.PARTITIONED);
+    assertThat(state(task).state()).isEqualTo(TaskState.LOST);
+    assertThat(state(task).lastMessage()).contains("partition policy");
+    assertThat(replacementOf(task).state()).isIn(TaskState.PENDING, TaskState.THROTTLED);
+    assertThat(killsSentFor(task.taskId())).as("if it comes back it must not run twice").isEqualTo(1);
+  }
+
+  @Test
+  void anUnreachableTaskWaitsOutThePartitionDelayEvenAcrossARestart() throws Exception {
+    ScheduledTask task = runningWithPartitionPolicy("{\"reschedule\": true, \"delay_secs\": 60}");
+    report(task, TaskState.PARTITIONED);
+    after(Duration.ofSeconds(59));
+    assertThat(state(task).state()).isEqualTo(TaskState.PARTITIONED);
+    restart();
+    after(Duration.ofSeconds(1));
+    assertThat(state(task).state()).isEqualTo(TaskState.LOST);
+    assertThat(replacementOf(task).instance()).isEqualTo(task.instance());
+  }
+
+  @Test
+  void withoutReschedulingAnUnreachableTaskWaitsForMesosAndMayComeBack() throws Exception {
+    ScheduledTask task = runningWithPartitionPolicy("{\"reschedule\": false}");
+    report(task, TaskState.PARTITIONED);
+    after(Duration.ofHours(1));
+    assertThat(state(task).state()).isEqualTo(TaskState.PARTITIONED);
+    assertThat(tasks()).filteredOn(t -> task.taskId().equals(t.ancestorId())).isEmpty();
+    report(task, TaskState.RUNNING);
+    assertThat(state(task).state()).isEqualTo(TaskState.RUNNING);
+  }
+
   @Test
   void aServiceThatRanLongEnoughComesBackAtOnce() throws Exception {
     ScheduledTask task = place();

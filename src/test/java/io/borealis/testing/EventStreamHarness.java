@@ -1,5 +1,6 @@
 package io.borealis.testing;
 
+import io.borealis.access.AccessSettings;
 import io.borealis.api.ApiVerticle;
 import io.borealis.api.EventStreamSettings;
 import io.borealis.app.MonitoredVertx;
@@ -34,7 +35,7 @@ public final class EventStreamHarness implements AutoCloseable {
 
   public static EventStreamHarness start(EventStreamSettings settings) throws Exception {
     MonitoredVertx monitored = MonitoredVertx.create();
-    ApiVerticle api = new ApiVerticle("127.0.0.1", 0, "devcluster", monitored.registry(), settings);
+    ApiVerticle api = new ApiVerticle("127.0.0.1", 0, "devcluster", monitored.registry(), AccessSettings.OPEN, settings);
     monitored.vertx().deployVerticle(api).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     return new EventStreamHarness(monitored, api);
   }

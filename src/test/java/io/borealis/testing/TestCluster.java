@@ -1,5 +1,6 @@
 package io.borealis.testing;
 
+import io.borealis.access.AccessSettings;
 import io.borealis.app.LocalCluster;
 import io.borealis.app.MonitoredVertx;
 import io.borealis.cli.BorealisCommand;
@@ -58,12 +59,21 @@ public final class TestCluster implements AutoCloseable {
 
   /** As {@link #start(Path, List)}, keeping the scheduler's state in {@code dataDir} (null: ephemeral). */
   public static TestCluster start(Path dir, List<AgentSpec> agents, Path dataDir) throws Exception {
+    return start(dir, agents, dataDir, AccessSettings.OPEN);
+  }
+
+  /** One standard agent and a scheduler that admits callers as {@code access} says. */
+  public static TestCluster start(Path dir, AccessSettings access) throws Exception {
+    return start(dir, List.of(agent("localhost", Map.of())), null, access);
+  }
+
+  private static TestCluster start(Path dir, List<AgentSpec> agents, Path dataDir, AccessSettings access) throws Exception {
     Path workDir = Files.createDirectories(dir.resolve("agents"));
     Path home = Files.createDirectories(dir.resolve("home"));
     MonitoredVertx monitored = MonitoredVertx.create();
     Vertx vertx = monitored.vertx();
     var settings = new AgentVerticle.AgentSettings("127.0.0.1", Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(2));
-    var options = new LocalCluster.Options("127.0.0.1", 0, 0, agents, workDir, "devcluster", Duration.ofSeconds(2), settings, null, dataDir);
+    var options = new LocalCluster.Options("127.0.0.1", 0, 0, agents, workDir, "devcluster", Duration.ofSeconds(2), settings, null, dataDir, access);
     LocalCluster cluster = LocalCluster.start(monitored, options).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     Path config = Files.createDirectories(home.resolve(".borealis")).resolve("clusters.json");
     Files.writeString(config, "[{\"name\": \"devcluster\", \"scheduler_uri\": \"" + cluster.schedulerUrl() + "\"}]");
@@ -78,8 +88,18 @@ public final class TestCluster implements AutoCloseable {
     return vertx;
   }
 
+  /** The CLI user's home: {@code .borealis/clusters.json} there names this cluster. */
+  public Path home() {
+    return home;
+  }
+
   public Path workDir() {
     return workDir;
+  }
+
+  /** The dev-cluster agents' HTTP ports, in the order they were given. */
+  public List<Integer> agentPorts() {
+    return cluster.agentPorts();
   }
 
   /** What a CLI run printed and returned. */
@@ -87,9 +107,17 @@ public final class TestCluster implements AutoCloseable {
 
   /** Runs {@code borealis <args>} in this JVM against this cluster, as a user's shell would. */
   public CliResult cli(String... args) {
+    return cli(Map.of(), args);
+  }
+
+  /** As {@link #cli(String...)}, with these environment variables set too (e.g. credentials). */
+  public CliResult cli(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    var root = new BorealisCommand(Map.of("HOME", home.toString(), "BOREALIS_CONFIG_ROOT", home.resolve("etc").toString()));
+    Map<String, String> env = new java.util.HashMap<>(environment);
+    env.put("HOME", home.toString());
+    env.put("BOREALIS_CONFIG_ROOT", home.resolve("etc").toString());
+    var root = new BorealisCommand(env);
     int exit = BorealisCommand.commandLine(root, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
     return new CliResult(exit, out.toString(), err.toString());
   }

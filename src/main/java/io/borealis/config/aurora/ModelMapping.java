@@ -6,6 +6,7 @@ import io.borealis.config.aurora.pystachio.Struct;
 import io.borealis.model.ContainerConfig;
 import io.borealis.model.HealthCheckConfig;
 import io.borealis.model.JobConfig;
+import io.borealis.model.PartitionPolicy;
 import io.borealis.model.JobKey;
 import io.borealis.model.ProcessConfig;
 import io.borealis.model.Resources;
@@ -61,7 +62,15 @@ final class ModelMapping {
         Fields.int32(job, "max_task_failures", 1), Fields.string(job, "tier"), Fields.bool(job, "production", false),
         Fields.int32(job, "priority", 0), Fields.string(job, "contact"), taskConfig,
         Fields.stringMap(job, "constraints"), healthCheck(Fields.struct(job, "health_check_config")),
-        update(Fields.struct(job, "update_config")), container(job));
+        update(Fields.struct(job, "update_config")), container(job), partitionPolicy(Fields.struct(job, "partition_policy")));
+  }
+
+  /** Aurora's {@code PartitionPolicy(reschedule=True, delay_secs=0)}; null (the default) when the job has none. */
+  static PartitionPolicy partitionPolicy(Struct policy) {
+    if (policy == null) {
+      return null;
+    }
+    return new PartitionPolicy(Fields.bool(policy, "reschedule", true), Math.max(0, Fields.int32(policy, "delay_secs", 0)));
   }
 
   /**
