@@ -10,8 +10,10 @@ import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskEvent;
 import io.borealis.model.TaskState;
 import io.borealis.updates.ConfigGroups;
+import io.borealis.updates.UpdateStep;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 
 /** How the API renders Borealis records. Field names are snake_case, like the job JSON. */
@@ -90,6 +92,11 @@ final class ApiJson {
         .put("task_counts", counts);
   }
 
+  /**
+   * One cluster event as the SSE stream sends it. Every type carries {@code timestamp}, {@code state}
+   * (the object's state after the change: a task state, HEALTHY/UNHEALTHY, the job's change, the
+   * update's status) and {@code reason} (why; {@code message} holds the same for older clients).
+   */
   static JsonObject event(ClusterEvent event) {
     JsonObject json = key(event.job()).put("id", event.id()).put("type", event.type())
         .put("timestamp", event.timestamp().toString());
@@ -100,20 +107,36 @@ final class ApiJson {
           .put("state", task.state() == null ? null : task.state().name())
           .put("deleted", task.state() == null)
           .put("host", task.host())
-          .put("message", task.message());
+          .put("message", task.message())
+          .put("reason", task.message());
     } else if (event instanceof ClusterEvent.TaskHealthChanged health) {
+      String state = health.healthy() ? "HEALTHY" : "UNHEALTHY";
       json.put("task_id", health.taskId())
           .put("instance", health.instance())
-          .put("health", health.healthy() ? "HEALTHY" : "UNHEALTHY")
-          .put("message", health.message());
+          .put("health", state)
+          .put("state", state)
+          .put("message", health.message())
+          .put("reason", health.message());
     } else if (event instanceof ClusterEvent.JobChanged job) {
-      json.put("change", job.change()).put("message", job.message());
+      json.put("change", job.change()).put("state", job.change()).put("message", job.message()).put("reason", job.message());
     } else if (event instanceof ClusterEvent.UpdateChanged update) {
       JsonArray instances = new JsonArray();
       update.instanceEvents().forEach(e -> instances.add(UpdateJsonView.instanceEvent(e)));
-      json.put("update_id", update.updateId()).put("status", update.status().name()).put("message", update.message())
+      json.put("update_id", update.updateId()).put("status", update.status().name()).put("state", update.status().name())
+          .put("message", update.message())
+          .put("reason", update.message() != null ? update.message() : instancesReason(update.instanceEvents()))
           .put("instance_events", instances);
     }
     return json;
+  }
+
+  /** When an update moves without changing status, the reason is what happened to its instances. */
+  private static String instancesReason(List<UpdateStep.InstanceEvent> events) {
+    StringBuilder reason = new StringBuilder();
+    for (UpdateStep.InstanceEvent e : events) {
+      reason.append(reason.length() == 0 ? "" : "; ").append("instance ").append(e.instance()).append(' ')
+          .append(e.action().name()).append(e.message() == null ? "" : ": " + e.message());
+    }
+    return reason.length() == 0 ? null : reason.toString();
   }
 }

@@ -25,6 +25,7 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.ValidatorException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -42,19 +43,26 @@ public final class ApiVerticle extends VerticleBase {
   private final String cluster;
   private final PrometheusMeterRegistry metrics;
   private final AccessSettings access;
+  private final EventStreamSettings eventStream;
   private HttpServer server;
 
   public ApiVerticle(String host, int port, String cluster, PrometheusMeterRegistry metrics, AccessSettings access) {
+    this(host, port, cluster, metrics, access, EventStreamSettings.DEFAULTS);
+  }
+
+  public ApiVerticle(String host, int port, String cluster, PrometheusMeterRegistry metrics, AccessSettings access,
+      EventStreamSettings eventStream) {
     this.host = host;
     this.requestedPort = port;
     this.cluster = cluster;
     this.metrics = metrics;
     this.access = access;
+    this.eventStream = eventStream;
   }
 
   @Override
   public Future<?> start() {
-    EventStreamHub events = new EventStreamHub(vertx);
+    EventStreamHub events = new EventStreamHub(vertx, eventStream, metrics, Clock.systemUTC());
     var consumer = vertx.eventBus().<ClusterEvent>consumer(BusAddresses.EVENTS, m -> events.publish(m.body()));
     return consumer.completion()
         .compose(v -> ApiContract.load(vertx))

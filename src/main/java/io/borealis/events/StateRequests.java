@@ -126,6 +126,13 @@ public final class StateRequests {
   public record CheckHealth() implements Request {}
 
   /**
+   * The id of the newest {@link ClusterEvent}. Reply: a {@code Long}, sent only after every event up to
+   * that id was published, so the event stream can tell a client that is up to date from one that
+   * missed events published before the stream started (or one whose id this scheduler never issued).
+   */
+  public record GetLastEventId() implements Request {}
+
+  /**
    * Start rolling {@code desired} out to the job (only to {@code scope}'s instances when not null).
    * Reply: the new {@link UpdateRecord}. Fails 404 (no such job), 409 (an update is active: its id
    * is in the message) or 400 (nothing would change, or the settings cannot work).

@@ -215,6 +215,8 @@ public final class StateVerticle extends VerticleBase {
       backup(message);
     } else if (request instanceof StateRequests.CheckHealth) {
       outbox.reply(message, null);
+    } else if (request instanceof StateRequests.GetLastEventId) {
+      outbox.reply(message, lastEventId);
     } else if (request instanceof StateRequests.StartUpdate start) {
       answer(message, updates.start(start, clock.instant()));
     } else if (request instanceof StateRequests.CommandUpdate command) {
@@ -258,7 +260,8 @@ public final class StateVerticle extends VerticleBase {
     return request instanceof GetJob || request instanceof ListJobs || request instanceof QueryTasks
         || request instanceof GetTask || request instanceof GetPendingTasks || request instanceof StateRequests.GetTasksOnAgents
         || request instanceof StateRequests.GetFrameworkId || request instanceof StateRequests.GetBackup
-        || request instanceof StateRequests.CheckHealth || request instanceof StateRequests.GetUpdate
+        || request instanceof StateRequests.CheckHealth || request instanceof StateRequests.GetLastEventId
+        || request instanceof StateRequests.GetUpdate
         || request instanceof StateRequests.ListUpdates || request instanceof StateRequests.GetQuota
         || request instanceof StateRequests.GetHostStatus;
   }

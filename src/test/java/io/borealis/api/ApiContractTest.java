@@ -198,6 +198,7 @@ class ApiContractTest {
           Call.of("commandUpdate", 200, "POST", "/api/v1/updates/" + updateId + "/pause"),
           Call.of("commandUpdate", 409, "POST", "/api/v1/updates/" + updateId + "/pause"),
           Call.of("commandUpdate", 200, "POST", "/api/v1/updates/" + updateId + "/abort"),
+          Call.of("streamEvents", 400, "GET", "/api/v1/events?type=tasks"),
           Call.of("killTasks", 200, "DELETE", job))) {
         check(cluster, validator, call, reached);
       }

@@ -9,6 +9,7 @@ import io.vertx.core.parsetools.RecordParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -21,6 +22,7 @@ public final class SseCollector implements AutoCloseable {
   private final HttpClient client;
   private final List<Event> events = new ArrayList<>();
   private final List<Waiter> waiters = new ArrayList<>();
+  private int comments;
 
   private record Waiter(Predicate<List<Event>> condition, CompletableFuture<List<Event>> done) {}
 
@@ -30,9 +32,16 @@ public final class SseCollector implements AutoCloseable {
 
   /** Connects and returns once the stream is open, so no later event can be missed. */
   public static SseCollector connect(Vertx vertx, String url) throws Exception {
+    return connect(vertx, url, Map.of());
+  }
+
+  /** As {@link #connect(Vertx, String)}, sending these request headers (e.g. {@code Last-Event-ID}). */
+  public static SseCollector connect(Vertx vertx, String url, Map<String, String> headers) throws Exception {
     HttpClient client = vertx.createHttpClient();
     SseCollector collector = new SseCollector(client);
-    client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url))
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url);
+    headers.forEach(options::putHeader);
+    client.request(options)
         .compose(request -> request.send())
         .onSuccess(response -> {
           String[] current = new String[3];
@@ -44,7 +53,9 @@ public final class SseCollector implements AutoCloseable {
   }
 
   private void onLine(String line, String[] current) {
-    if (line.isEmpty()) {
+    if (line.startsWith(":")) {
+      comment();
+    } else if (line.isEmpty()) {
       if (current[2] != null) {
         add(new Event(current[0] == null ? -1 : Long.parseLong(current[0]), current[1], new JsonObject(current[2])));
       }
@@ -58,8 +69,20 @@ public final class SseCollector implements AutoCloseable {
     }
   }
 
+  private synchronized void comment() {
+    comments++;
+  }
+
+  /** How many comment lines ({@code : heartbeat}) have arrived. */
+  public synchronized int comments() {
+    return comments;
+  }
+
   private synchronized void add(Event event) {
     events.add(event);
+    if (waiters.isEmpty()) {
+      return;
+    }
     List<Event> snapshot = List.copyOf(events);
     waiters.removeIf(w -> {
       if (w.condition().test(snapshot)) {
@@ -85,6 +108,11 @@ public final class SseCollector implements AutoCloseable {
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("Timed out waiting for " + what + "; events so far: " + snapshot(), e);
     }
+  }
+
+  /** How many events have arrived, without copying them. */
+  public synchronized int count() {
+    return events.size();
   }
 
   public synchronized List<Event> snapshot() {
