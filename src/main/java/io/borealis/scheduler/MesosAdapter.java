@@ -84,7 +84,12 @@ final class MesosAdapter {
     };
   }
 
-  /** The TaskInfo launching {@code task} (already ASSIGNED) with the Borealis executor. */
+  /**
+   * The TaskInfo launching {@code task} (already ASSIGNED) with the Borealis executor. The job's role
+   * is the executor's {@code CommandInfo.user}, as the issue's contract says: a Mesos agent that may
+   * switch users starts the executor as that user; one that does not (the dev cluster) leaves it to
+   * the executor, which, running as root, runs the task's processes as that user.
+   */
   TaskInfo toTaskInfo(ScheduledTask task, String role) {
     Resources resources = task.config().task().resources();
     List<Resource> taskResources = new ArrayList<>();
@@ -96,7 +101,7 @@ final class MesosAdapter {
       taskResources.add(Resource.ranges("ports", ranges).withAllocationRole(role));
     }
     ExecutorInfo executor = new ExecutorInfo(ExecutorInfo.ExecutorType.CUSTOM,
-        ExecutorId.of(EXECUTOR_PREFIX + task.taskId()), null, CommandInfo.shell(settings.executorCommand()),
+        ExecutorId.of(EXECUTOR_PREFIX + task.taskId()), null, CommandInfo.shell(settings.executorCommand()).withUser(task.jobKey().role()),
         List.of(Resource.scalar("cpus", settings.executorCpus()).withAllocationRole(role),
             Resource.scalar("mem", settings.executorMemMb()).withAllocationRole(role)),
         "AuroraExecutor", null, containerOf(task.config().container()));

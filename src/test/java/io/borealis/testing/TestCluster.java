@@ -68,6 +68,10 @@ public final class TestCluster implements AutoCloseable {
   }
 
   private static TestCluster start(Path dir, List<AgentSpec> agents, Path dataDir, AccessSettings access) throws Exception {
+    // A test's temporary directory is private (rwx------), but the executor runs a www-data task as
+    // www-data, which must reach its sandbox and the files a test gives it by absolute path, as it
+    // would under a real agent's work directory (/var/lib/mesos, rwxr-xr-x).
+    searchableByAll(dir);
     Path workDir = Files.createDirectories(dir.resolve("agents"));
     Path home = Files.createDirectories(dir.resolve("home"));
     MonitoredVertx monitored = MonitoredVertx.create();
@@ -78,6 +82,13 @@ public final class TestCluster implements AutoCloseable {
     Path config = Files.createDirectories(home.resolve(".borealis")).resolve("clusters.json");
     Files.writeString(config, "[{\"name\": \"devcluster\", \"scheduler_uri\": \"" + cluster.schedulerUrl() + "\"}]");
     return new TestCluster(vertx, cluster, home, workDir);
+  }
+
+  private static void searchableByAll(Path dir) throws IOException {
+    var permissions = java.util.EnumSet.copyOf(Files.getPosixFilePermissions(dir));
+    permissions.add(java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE);
+    permissions.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+    Files.setPosixFilePermissions(dir, permissions);
   }
 
   public String url() {

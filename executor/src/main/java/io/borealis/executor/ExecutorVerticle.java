@@ -52,7 +52,7 @@ final class ExecutorVerticle extends VerticleBase {
   /** For health checks and the lifecycle POSTs, to the task's own ports on this host. */
   private HttpClient taskClient;
   private AgentClient agent;
-  private ProcessLauncher launcher;
+  private boolean executorIsRoot;
   private ProcessTreeKiller killer;
   private String agentHostname;
   private AgentId agentId;
@@ -71,7 +71,12 @@ final class ExecutorVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     agent = new AgentClient(vertx, env.agentHost(), env.agentPort(), env.authenticationToken());
-    launcher = new ProcessLauncher(vertx, env.sandbox());
+    executorIsRoot = TaskUser.executorIsRoot();
+    if (!executorIsRoot) {
+      // Said once: without root there is no switching, whatever user each task asks for.
+      LOG.log(System.Logger.Level.INFO, "this executor runs as {0}, not root: every task runs as {0}, whatever its role",
+          System.getProperty("user.name"));
+    }
     killer = new ProcessTreeKiller(vertx);
     // No keep-alive: a task's server may go away between checks, and a pooled dead connection would fail one.
     taskClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
@@ -147,12 +152,14 @@ final class ExecutorVerticle extends VerticleBase {
     // Aurora's default lifecycle applies whenever the task has a health port (the payload has no lifecycle).
     GracefulShutdown graceful = healthPort == null ? null
         : new GracefulShutdown(vertx, taskClient, healthPort, env.lifecycleWaits());
+    ProcessLauncher launcher = new ProcessLauncher(vertx, env.sandbox(), taskUser(task, payload), payload.role(),
+        executorIsRoot);
     RunningTask running = new RunningTask(id, processes, new TaskPlanner(processes, payload.order(), payload.limits()),
         launcher, killer, new ProcessCheckpoint(vertx, env.sandbox()), vertx, context, clock, env.shutdownGracePeriod(),
         graceful, this::onTaskStatus);
     tasks.put(id, running);
     if (HealthMonitor.applies(payload.healthCheck(), healthPort)) {
-      monitors.put(id, new HealthMonitor(vertx, taskClient, env.sandbox(), payload.healthCheck(), healthPort,
+      monitors.put(id, new HealthMonitor(vertx, taskClient, launcher, payload.healthCheck(), healthPort,
           (healthy, why) -> onHealthChanged(id, healthy, why)));
     }
     running.start();
@@ -186,6 +193,15 @@ final class ExecutorVerticle extends VerticleBase {
     if (!healthy) {
       tasks.get(id).kill(env.shutdownGracePeriod(), "Failed health checks: " + why, State.TASK_FAILED);
     }
+  }
+
+  /** Mesos' {@code CommandInfo.user} (the scheduler puts the role there), else the role, as Thermos uses it. */
+  private static String taskUser(TaskInfo task, TaskPayload payload) {
+    if (task.executor() != null && task.executor().command() != null && task.executor().command().user() != null
+        && !task.executor().command().user().isEmpty()) {
+      return task.executor().command().user();
+    }
+    return payload.role();
   }
 
   private List<ProcessSpec> render(TaskId id, TaskPayload payload) {

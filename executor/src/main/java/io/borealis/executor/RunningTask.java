@@ -100,11 +100,19 @@ final class RunningTask {
 
   void start() {
     launcher.prepareSandbox().onComplete(prepared -> {
+      if (prepared.failed() && prepared.cause() instanceof TaskUser.NoSuchUserException) {
+        LOG.log(System.Logger.Level.ERROR, "task {0}: {1}", taskId.value(), prepared.cause().getMessage());
+        finish(new Outcome(State.TASK_FAILED, prepared.cause().getMessage()));
+        return;
+      }
       if (prepared.failed()) {
         LOG.log(System.Logger.Level.ERROR, "task " + taskId.value() + ": cannot prepare the sandbox", prepared.cause());
         finish(new Outcome(State.TASK_FAILED, "Cannot prepare the sandbox: " + prepared.cause()));
         return;
       }
+      TaskUser user = prepared.result();
+      LOG.log(System.Logger.Level.INFO, "task {0}: processes run as {1}{2}", taskId.value(), user.name(),
+          user.switched() ? " (uid " + user.uid() + ")" : ", as this executor does");
       sandboxReady = true;
       advance();
     });
