@@ -4,10 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -16,7 +18,8 @@ import java.util.stream.Stream;
  * process group so that a kill reaches everything it forked ({@link ProcessGroups}), and each as the
  * task's user ({@link TaskUser}). A JVM's child is never a group leader, so {@code setsid} need not
  * fork and the pid we get is bash's; {@code -w} keeps the exit code right if it ever does fork.
- * Output goes to {@code <sandbox>/.logs/<process>/<run>/stdout} and {@code stderr}. Every file-system
+ * Output goes to {@code <sandbox>/.logs/<process>/<run>/stdout} and {@code stderr} (or where the
+ * process's logger says; rotated through {@link OutputPump} and {@link RotatingLog}). Every file-system
  * touch and every {@code ProcessBuilder.start} runs on a worker thread (forking a JVM child can take
  * tens of milliseconds); the returned futures complete on the caller's context.
  */
@@ -73,21 +76,58 @@ final class ProcessLauncher {
     });
   }
 
-  /** Spawns run {@code run} of a process whose cmdline is already rendered. */
-  Future<Process> spawn(String process, String cmdline, int run) {
+  /**
+   * A started run.
+   *
+   * @param outputDrained completes once the run's piped output is all written (at once when nothing
+   *     is piped); it waits for every process holding the pipe, children that outlive the run included
+   */
+  record Spawned(Process process, CompletableFuture<Void> outputDrained) {}
+
+  /** Spawns run {@code run} of a process whose cmdline is already rendered, its output as {@code logs} says. */
+  Future<Spawned> spawn(String process, String cmdline, int run, LogPolicy logs) {
     return vertx.executeBlocking(() -> {
       Path processLogs = Files.createDirectories(sandbox.resolve(LOG_DIRECTORY).resolve(process));
       giveTo(user, processLogs);
-      Path logs = Files.createDirectories(logDirectory(sandbox, process, run));
-      giveTo(user, logs);
-      // Created here so that the process's user owns its logs, as it would had it opened them itself.
-      File stdout = ownedFile(logs.resolve("stdout"));
-      File stderr = ownedFile(logs.resolve("stderr"));
-      return builder(SETSID, cmdline)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout))
-          .redirectError(ProcessBuilder.Redirect.appendTo(stderr))
-          .start();
+      Path runLogs = Files.createDirectories(logDirectory(sandbox, process, run));
+      giveTo(user, runLogs);
+      ProcessBuilder builder = builder(SETSID, cmdline);
+      builder.redirectOutput(redirect(runLogs.resolve("stdout"), logs, false));
+      builder.redirectError(redirect(runLogs.resolve("stderr"), logs, true));
+      Process started = builder.start();
+      if (!logs.piped()) {
+        return new Spawned(started, CompletableFuture.completedFuture(null));
+      }
+      String name = process + "/" + run;
+      return new Spawned(started, CompletableFuture.allOf(
+          pump(name + "/stdout", started.getInputStream(), runLogs.resolve("stdout"), logs, false),
+          pump(name + "/stderr", started.getErrorStream(), runLogs.resolve("stderr"), logs, true)));
     });
+  }
+
+  /** Where the process's stream goes: its file, the executor's own stream, nowhere, or a pipe to {@link OutputPump}. */
+  private ProcessBuilder.Redirect redirect(Path file, LogPolicy logs, boolean stderr) throws IOException {
+    if (logs.piped()) {
+      return ProcessBuilder.Redirect.PIPE;
+    }
+    switch (logs.destination()) {
+      case CONSOLE:
+        return ProcessBuilder.Redirect.INHERIT;
+      case NONE:
+        return ProcessBuilder.Redirect.DISCARD;
+      default:
+        // Created here so that the process's user owns its logs, as it would had it opened them itself.
+        return ProcessBuilder.Redirect.appendTo(ownedFile(file));
+    }
+  }
+
+  private CompletableFuture<Void> pump(String name, InputStream from, Path file, LogPolicy logs, boolean stderr)
+      throws IOException {
+    TaskUser owner = user;
+    RotatingLog log = logs.toFile()
+        ? new RotatingLog(file, logs.rotate(), logs.maxBytes(), logs.backups(), created -> giveTo(owner, created))
+        : null;
+    return OutputPump.start(name, from, log, logs.destination() == LogPolicy.Destination.BOTH ? OutputPump.console(stderr) : null);
   }
 
   /**

@@ -39,9 +39,10 @@ record TaskPayload(String role, int instance, Map<String, Integer> ports, List<P
    * @param ephemeral the task does not wait for it to finish
    * @param minDuration the least time between the starts of two runs
    * @param isFinal runs in the finalization stage, after the regular processes ended
+   * @param logs where its output goes, and whether it rotates
    */
   record ProcessSpec(String name, String cmdline, int maxFailures, boolean daemon, boolean ephemeral,
-      Duration minDuration, boolean isFinal) {
+      Duration minDuration, boolean isFinal, LogPolicy logs) {
     static final int DEFAULT_MAX_FAILURES = 1;
     static final Duration DEFAULT_MIN_DURATION = Duration.ofSeconds(5);
 
@@ -50,8 +51,14 @@ record TaskPayload(String role, int instance, Map<String, Integer> ports, List<P
       this(name, cmdline, DEFAULT_MAX_FAILURES, false, false, DEFAULT_MIN_DURATION, false);
     }
 
+    /** A process whose output goes to plain files, Aurora's default logger. */
+    ProcessSpec(String name, String cmdline, int maxFailures, boolean daemon, boolean ephemeral, Duration minDuration,
+        boolean isFinal) {
+      this(name, cmdline, maxFailures, daemon, ephemeral, minDuration, isFinal, LogPolicy.DEFAULT);
+    }
+
     ProcessSpec withCmdline(String rendered) {
-      return new ProcessSpec(name, rendered, maxFailures, daemon, ephemeral, minDuration, isFinal);
+      return new ProcessSpec(name, rendered, maxFailures, daemon, ephemeral, minDuration, isFinal, logs);
     }
   }
 
@@ -145,7 +152,7 @@ record TaskPayload(String role, int instance, Map<String, Integer> ports, List<P
           count(process, "max_failures", path, ProcessSpec.DEFAULT_MAX_FAILURES),
           flag(process, "daemon", path), flag(process, "ephemeral", path),
           seconds(process, "min_duration", path, ProcessSpec.DEFAULT_MIN_DURATION),
-          flag(process, "final", path)));
+          flag(process, "final", path), LogPolicy.parse(process.get("logger"), path + "/logger")));
     }
     return processes;
   }

@@ -1,6 +1,5 @@
 package io.borealis.config.aurora;
 
-import io.borealis.config.aurora.pystachio.PObject;
 import io.borealis.config.aurora.pystachio.Ref;
 import io.borealis.config.aurora.pystachio.Struct;
 import io.borealis.model.JobConfig;
@@ -82,12 +81,6 @@ public record JobConversion(JobConfig config, List<String> problems, List<String
     }
     if (Fields.bool(job, "enable_hooks", false)) {
       out.add("enable_hooks is accepted but ignored: Borealis has no client hooks");
-    }
-    Struct task = Fields.struct(job, "task");
-    for (PObject process : Fields.list(task, "processes")) {
-      if (process instanceof Struct p && p.raw("logger") != null) {
-        out.add("process " + Fields.string(p, "name") + ": logger is ignored; logs rotate by Borealis's defaults");
-      }
     }
     return List.copyOf(out);
   }
