@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * @param processes in declaration order, cmdlines not yet rendered
  * @param limits the task-wide {@code max_failures}, {@code max_concurrency} and {@code finalization_wait}
  * @param healthCheck the job's {@code health_check_config}; null when absent
+ * @param announcement the ServerSet to join; null without {@code announce} or a ZooKeeper ensemble
  */
 record TaskPayload(String role, int instance, Map<String, Integer> ports, List<ProcessSpec> processes, ProcessOrder order,
-    TaskLimits limits, HealthCheckConfig healthCheck) {
+    TaskLimits limits, HealthCheckConfig healthCheck, Announcement announcement) {
 
   /** The port Aurora's default HTTP health check and lifecycle talk to. */
   static final String HEALTH_PORT = "health";
@@ -120,7 +121,7 @@ record TaskPayload(String role, int instance, Map<String, Integer> ports, List<P
     try {
       ProcessOrder order = new ProcessOrder(names, orders(root.path("task").path("constraints")));
       return new TaskPayload(text(root, "role", "/role"), instance(root.get("instance")), ports(root.get("ports")), processes, order,
-          limits(root.path("task")), HealthCheckConfig.parse(root.get("health_check_config")));
+          limits(root.path("task")), HealthCheckConfig.parse(root.get("health_check_config")), Announcement.parse(root));
     } catch (InvalidPayloadException e) {
       throw e;
     } catch (IllegalArgumentException e) {
