@@ -42,10 +42,17 @@ public final class LocalCluster {
    * @param simulated null for real agents that start executor processes; otherwise the agents are
    *     simulated in-process with this behaviour (benchmarks, scale tests)
    * @param dataDir where the scheduler's state is stored; null keeps nothing (ephemeral)
+   * @param zkEnsemble where executors announce jobs with an {@code announce}; null: nowhere
    */
   public record Options(String host, int httpPort, int masterPort, List<AgentSpec> agents, Path workDir,
       String cluster, Duration heartbeat, AgentVerticle.AgentSettings agentSettings, SimulatedAgents.Behaviour simulated,
-      Path dataDir, AccessSettings access) {
+      Path dataDir, AccessSettings access, String zkEnsemble) {
+    public Options(String host, int httpPort, int masterPort, List<AgentSpec> agents, Path workDir, String cluster,
+        Duration heartbeat, AgentVerticle.AgentSettings agentSettings, SimulatedAgents.Behaviour simulated, Path dataDir,
+        AccessSettings access) {
+      this(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access, null);
+    }
+
     /** Open to everyone, as a local cluster is by default. */
     public Options(String host, int httpPort, int masterPort, List<AgentSpec> agents, Path workDir, String cluster,
         Duration heartbeat, AgentVerticle.AgentSettings agentSettings, SimulatedAgents.Behaviour simulated, Path dataDir) {
@@ -53,7 +60,13 @@ public final class LocalCluster {
     }
 
     public Options withAccess(AccessSettings access) {
-      return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access);
+      return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access,
+          zkEnsemble);
+    }
+
+    public Options withZkEnsemble(String ensemble) {
+      return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access,
+          ensemble);
     }
   }
 
@@ -70,7 +83,8 @@ public final class LocalCluster {
               System.getProperty("user.name"), SchedulerSettings.DEFAULT_FAILOVER_TIMEOUT, ExecutorCommand.fromCurrentJvm(),
               SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
               SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, null, LifecycleSettings.AURORA_DEFAULTS,
-              SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL, SchedulerSettings.DEFAULT_UPDATE_PROGRESS_DEADLINE);
+              SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL, SchedulerSettings.DEFAULT_UPDATE_PROGRESS_DEADLINE,
+              options.zkEnsemble());
           ApiVerticle api = new ApiVerticle(options.host(), options.httpPort(), options.cluster(), monitored.registry(),
               options.access());
           return vertx.deployVerticle(api)

@@ -107,7 +107,7 @@ final class MesosAdapter {
         "AuroraExecutor", null, containerOf(task.config().container()));
     String name = task.jobKey().path() + "/" + task.instance();
     return new TaskInfo(name, TaskId.of(task.taskId()), AgentId.of(task.agentId()), taskResources, executor, null, null,
-        payload(task));
+        payload(task, settings.zkEnsemble()));
   }
 
   /** Aurora runs its executor (and so the task's processes) inside the job's container, when it has one. */
@@ -123,14 +123,18 @@ final class MesosAdapter {
 
   /**
    * What the executor needs to run the task: Aurora's job JSON for this instance (as Aurora's
-   * {@code MesosTaskInstance}), plus the instance id and the ports the scheduler assigned.
+   * {@code MesosTaskInstance}), plus the instance id, the ports the scheduler assigned and, for a
+   * job that announces, the ZooKeeper ensemble to announce it in.
    */
-  static byte[] payload(ScheduledTask task) {
+  static byte[] payload(ScheduledTask task, String zkEnsemble) {
     ObjectNode job = JobJson.write(task.config());
     job.remove("update_config");
     job.put("instance", task.instance());
     ObjectNode ports = job.putObject("ports");
     task.ports().forEach(ports::put);
+    if (zkEnsemble != null && task.config().announce() != null) {
+      job.put("zk_ensemble", zkEnsemble);
+    }
     return job.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -21,6 +21,8 @@ import java.time.Duration;
  *     the scheduler believes on an agent) and implicitly (Mesos lists what it runs for us)
  * @param updateProgressDeadline how long one instance of a rolling update may take (killed, replaced,
  *     RUNNING and healthy for watch_secs) before it counts as failed
+ * @param zkEnsemble ZooKeeper {@code host:port,...} where executors announce tasks of jobs with an
+ *     {@code announce}; null: no announcing
  */
 public record SchedulerSettings(
     String cluster,
@@ -35,7 +37,8 @@ public record SchedulerSettings(
     String dashboardUrl,
     LifecycleSettings lifecycle,
     Duration reconciliationInterval,
-    Duration updateProgressDeadline) {
+    Duration updateProgressDeadline,
+    String zkEnsemble) {
 
   public static final double DEFAULT_EXECUTOR_CPUS = 0.25;
   public static final double DEFAULT_EXECUTOR_MEM_MB = 128;
@@ -47,6 +50,6 @@ public record SchedulerSettings(
 
   public SchedulerSettings withDashboardUrl(String url) {
     return new SchedulerSettings(cluster, masterUrl, frameworkName, user, failoverTimeout, executorCommand,
-        executorCpus, executorMemMb, offerHoldTime, url, lifecycle, reconciliationInterval, updateProgressDeadline);
+        executorCpus, executorMemMb, offerHoldTime, url, lifecycle, reconciliationInterval, updateProgressDeadline, zkEnsemble);
   }
 }

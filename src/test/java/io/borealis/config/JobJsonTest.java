@@ -2,6 +2,7 @@ package io.borealis.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.borealis.model.AnnouncerConfig;
 import io.borealis.model.JobConfig;
 import io.borealis.model.LoggerConfig;
 import io.borealis.model.Problem;
@@ -65,6 +66,17 @@ class JobJsonTest {
     String noSize = MINIMAL.replace("\"echo hi\"}", "\"echo hi\", \"logger\": {\"rotate\": {\"log_size\": 0}}}");
     assertThat(JobJson.read(noSize).problems()).extracting(Problem::path)
         .containsExactly("$.task.processes[0].logger.rotate.log_size");
+  }
+
+  @Test
+  void anAnnouncerIsReadWithAurorasDefaultsAndWrittenBack() {
+    JobConfig job = JobJson.read(MINIMAL.replace("\"environment\": \"prod\",",
+        "\"environment\": \"prod\", \"announce\": {\"zk_path\": \"/s/hello\"},")).jobs().get(0);
+
+    assertThat(job.announce()).isEqualTo(new AnnouncerConfig("http", java.util.Map.of("aurora", "http"), "/s/hello"));
+    assertThat(job.requestedPorts()).containsExactly("http");
+    assertThat(JobJson.read(JobJson.write(job).toString()).jobs().get(0)).isEqualTo(job);
+    assertThat(JobJson.read(MINIMAL).jobs().get(0).announce()).isNull();
   }
 
   @Test

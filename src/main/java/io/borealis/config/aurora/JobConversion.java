@@ -73,7 +73,6 @@ public record JobConversion(JobConfig config, List<String> problems, List<String
 
   private static List<String> warnings(Struct job) {
     List<String> out = new ArrayList<>();
-    ignored(job, "announce", "service discovery (ZooKeeper announce) is not implemented yet", out);
     ignored(job, "sla_policy", "SLA-aware maintenance is not implemented yet", out);
     ignored(job, "task_links", "task links are not supported", out);
     if (!Fields.list(job, "metadata").isEmpty()) {

@@ -3,6 +3,7 @@ package io.borealis.config.aurora;
 import io.borealis.config.aurora.pystachio.ChoiceValue;
 import io.borealis.config.aurora.pystachio.PObject;
 import io.borealis.config.aurora.pystachio.Struct;
+import io.borealis.model.AnnouncerConfig;
 import io.borealis.model.ContainerConfig;
 import io.borealis.model.HealthCheckConfig;
 import io.borealis.model.JobConfig;
@@ -64,7 +65,17 @@ final class ModelMapping {
         Fields.int32(job, "max_task_failures", 1), Fields.string(job, "tier"), Fields.bool(job, "production", false),
         Fields.int32(job, "priority", 0), Fields.string(job, "contact"), taskConfig,
         Fields.stringMap(job, "constraints"), healthCheck(Fields.struct(job, "health_check_config")),
-        update(Fields.struct(job, "update_config")), container(job), partitionPolicy(Fields.struct(job, "partition_policy")));
+        update(Fields.struct(job, "update_config")), container(job), partitionPolicy(Fields.struct(job, "partition_policy")),
+        announcer(Fields.struct(job, "announce")));
+  }
+
+  /** Aurora's {@code Announcer(primary_port, portmap, zk_path)}; null when the job does not announce. */
+  static AnnouncerConfig announcer(Struct announcer) {
+    if (announcer == null) {
+      return null;
+    }
+    java.util.Map<String, String> portmap = announcer.raw("portmap") == null ? null : Fields.stringMap(announcer, "portmap");
+    return new AnnouncerConfig(Fields.string(announcer, "primary_port"), portmap, Fields.string(announcer, "zk_path"));
   }
 
   /** Aurora's {@code Logger(destination, mode, rotate=RotatePolicy(log_size, backups))}; null without one. */
