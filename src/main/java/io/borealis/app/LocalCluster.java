@@ -42,25 +42,31 @@ public final class LocalCluster {
    * @param simulated null for real agents that start executor processes; otherwise the agents are
    *     simulated in-process with this behaviour (benchmarks, scale tests)
    * @param dataDir where the scheduler's state is stored; null keeps nothing (ephemeral)
+   * @param zkEnsemble where executors announce jobs with an {@code announce}; null: nowhere
    */
   public record Options(String host, int httpPort, int masterPort, List<AgentSpec> agents, Path workDir,
       String cluster, Duration heartbeat, AgentVerticle.AgentSettings agentSettings, SimulatedAgents.Behaviour simulated,
-      Path dataDir, AccessSettings access, Duration preemptionDelay) {
-    /** Open to everyone, as a local cluster is by default, with Aurora's preemption delay. */
+      Path dataDir, AccessSettings access, Duration preemptionDelay, String zkEnsemble) {
+    /** Open to everyone, as a local cluster is by default, with Aurora's preemption delay and no ZooKeeper. */
     public Options(String host, int httpPort, int masterPort, List<AgentSpec> agents, Path workDir, String cluster,
         Duration heartbeat, AgentVerticle.AgentSettings agentSettings, SimulatedAgents.Behaviour simulated, Path dataDir) {
       this(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, AccessSettings.OPEN,
-          SchedulerSettings.DEFAULT_PREEMPTION_DELAY);
+          SchedulerSettings.DEFAULT_PREEMPTION_DELAY, null);
     }
 
     public Options withAccess(AccessSettings access) {
       return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access,
-          preemptionDelay);
+          preemptionDelay, zkEnsemble);
     }
 
     public Options withPreemptionDelay(Duration delay) {
       return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access,
-          delay);
+          delay, zkEnsemble);
+    }
+
+    public Options withZkEnsemble(String ensemble) {
+      return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access,
+          preemptionDelay, ensemble);
     }
   }
 
@@ -78,7 +84,7 @@ public final class LocalCluster {
               SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
               SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, null, LifecycleSettings.AURORA_DEFAULTS,
               SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL, SchedulerSettings.DEFAULT_UPDATE_PROGRESS_DEADLINE,
-              options.preemptionDelay());
+              options.preemptionDelay(), options.zkEnsemble());
           ApiVerticle api = new ApiVerticle(options.host(), options.httpPort(), options.cluster(), monitored.registry(),
               options.access());
           return vertx.deployVerticle(api)

@@ -70,6 +70,11 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--ephemeral", description = "Keep nothing: a throw-away run that forgets every job when it stops.")
   boolean ephemeral;
 
+  @Option(names = "--zk-ensemble", paramLabel = "HOST:PORT,...",
+      description = "ZooKeeper ensemble where executors announce the tasks of jobs with an announce (Aurora's ServerSets); "
+          + "without it nothing is announced.")
+  String zkEnsemble;
+
   @Mixin
   AccessOptions accessOptions;
 
@@ -99,7 +104,7 @@ final class LocalCommand implements Callable<Integer> {
     MonitoredVertx monitored = MonitoredVertx.create();
     Vertx vertx = monitored.vertx();
     var options = new LocalCluster.Options(host, httpPort, masterPort, specs, sandboxes, cluster, Duration.ofSeconds(15),
-        AgentVerticle.AgentSettings.defaults(host), null, storage, access, preemptionDelay);
+        AgentVerticle.AgentSettings.defaults(host), null, storage, access, preemptionDelay, zkEnsemble);
     LocalCluster started;
     try {
       started = LocalCluster.start(monitored, options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.borealis.model.AnnouncerConfig;
 import io.borealis.model.ContainerConfig;
 import io.borealis.model.HealthCheckConfig;
 import io.borealis.model.JobConfig;
@@ -30,9 +31,9 @@ public final class JobJson {
   /** Every top-level field of a job document; the OpenAPI document must describe exactly these. */
   public static final Set<String> JOB_FIELDS = Set.of("name", "role", "environment", "cluster", "instances", "service",
       "max_task_failures", "tier", "production", "priority", "contact", "task", "constraints",
-      "health_check_config", "update_config", "container", "partition_policy",
+      "health_check_config", "update_config", "container", "partition_policy", "announce",
       // Accepted for compatibility with files Aurora writes; not acted on yet.
-      "announce", "cron_schedule", "cron_collision_policy", "metadata", "lifecycle", "executor_config",
+      "cron_schedule", "cron_collision_policy", "metadata", "lifecycle", "executor_config",
       "enable_hooks", "sla_policy", "task_links");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -96,6 +97,7 @@ public final class JobJson {
     UpdateConfig update = UpdateConfigJson.read(job.object("update_config"));
     ContainerConfig container = ContainerJson.read(job.object("container"));
     PartitionPolicy partitionPolicy = partitionPolicy(job.object("partition_policy"));
+    AnnouncerConfig announce = announcer(job.object("announce"));
     Map<String, String> constraints = readConstraints(job);
     int instances = job.integer("instances", 1);
     boolean service = job.bool("service", false);
@@ -108,13 +110,32 @@ public final class JobJson {
       return;
     }
     JobConfig config = new JobConfig(key, instances, service, maxTaskFailures, tier, production, priority, contact,
-        task, constraints, health, update, container, partitionPolicy);
+        task, constraints, health, update, container, partitionPolicy, announce);
     for (Problem problem : JobConfigValidator.validate(config)) {
       problems.add(new Problem(path + problem.path().substring(1), problem.message()));
     }
     if (problems.size() == before) {
       jobs.add(config);
     }
+  }
+
+  /** Aurora's {@code {"primary_port": "http", "portmap": {"aurora": "http"}, "zk_path": null}}; null when absent. */
+  private static AnnouncerConfig announcer(JsonFieldReader announcer) {
+    if (announcer == null) {
+      return null;
+    }
+    announcer.rejectUnknown(Set.of("primary_port", "portmap", "zk_path"));
+    Map<String, String> portmap = null;
+    JsonNode map = announcer.node("portmap");
+    if (map != null && !map.isObject()) {
+      announcer.problems().add(new Problem(announcer.path("portmap"),
+          "expected an object mapping alias to port name or number, found " + JsonFieldReader.describe(map)));
+    } else if (map != null) {
+      Map<String, String> entries = new LinkedHashMap<>();
+      map.properties().forEach(entry -> entries.put(entry.getKey(), entry.getValue().asText()));
+      portmap = entries;
+    }
+    return new AnnouncerConfig(announcer.string("primary_port", null), portmap, announcer.string("zk_path", null));
   }
 
   /** Aurora's {@code {"reschedule": true, "delay_secs": 0}}; null (the default) when absent. */
@@ -200,6 +221,12 @@ public final class JobJson {
     job.set("update_config", UpdateConfigJson.write(config.update()));
     if (config.container() != null) {
       job.set("container", ContainerJson.write(config.container()));
+    }
+    if (config.announce() != null) {
+      ObjectNode announce = job.putObject("announce").put("primary_port", config.announce().primaryPort());
+      ObjectNode portmap = announce.putObject("portmap");
+      config.announce().portmap().forEach(portmap::put);
+      announce.put("zk_path", config.announce().zkPath());
     }
     job.putObject("partition_policy").put("reschedule", config.partitionPolicy().reschedule())
         .put("delay_secs", config.partitionPolicy().delaySecs());

@@ -55,7 +55,8 @@ final class TaskJson {
         process.bool("daemon", false),
         process.bool("ephemeral", false),
         process.integer("min_duration", ProcessConfig.DEFAULT_MIN_DURATION_SECS),
-        process.bool("final", false));
+        process.bool("final", false),
+        LoggerJson.read(process.object("logger")));
   }
 
   private static List<String> readOrder(JsonNode node, String path, List<io.borealis.model.Problem> problems) {
@@ -103,6 +104,9 @@ final class TaskJson {
           .put("ephemeral", process.ephemeral())
           .put("min_duration", process.minDurationSecs())
           .put("final", process.isFinal());
+      if (process.logger() != null) {
+        ((ObjectNode) processes.get(processes.size() - 1)).set("logger", LoggerJson.write(process.logger()));
+      }
     }
     ArrayNode constraints = node.putArray("constraints");
     for (List<String> order : task.order()) {

@@ -7,7 +7,7 @@ import java.util.TreeMap;
  * Aurora's {@code Job}: the task template, how many instances run it and how the scheduler treats
  * them. {@code constraints} keep Aurora's map form: attribute name to {@code "limit:N"}, {@code "a,b"}
  * or {@code "!a,b"}. {@code container} is null when the task runs without one; a null
- * {@code partitionPolicy} means Aurora's default.
+ * {@code partitionPolicy} means Aurora's default; a null {@code announce} that the job joins no ServerSet.
  */
 public record JobConfig(
     JobKey key,
@@ -23,7 +23,8 @@ public record JobConfig(
     HealthCheckConfig healthCheck,
     UpdateConfig update,
     ContainerConfig container,
-    PartitionPolicy partitionPolicy) {
+    PartitionPolicy partitionPolicy,
+    AnnouncerConfig announce) {
 
   public static final int DEFAULT_MAX_TASK_FAILURES = 1;
   /**
@@ -51,6 +52,16 @@ public record JobConfig(
   /** This config with another instance count (an update moving between two counts holds the larger). */
   public JobConfig withInstances(int count) {
     return count == instances ? this : new JobConfig(key, count, service, maxTaskFailures, tier, production, priority, contact, task,
-        constraints, healthCheck, update, container, partitionPolicy);
+        constraints, healthCheck, update, container, partitionPolicy, announce);
+  }
+
+  /** The ports the scheduler assigns each task: those its processes name, plus the announcer's. */
+  public java.util.Set<String> requestedPorts() {
+    if (announce == null) {
+      return task.requestedPorts();
+    }
+    java.util.Set<String> ports = new java.util.TreeSet<>(task.requestedPorts());
+    ports.addAll(announce.requestedPorts());
+    return ports;
   }
 }

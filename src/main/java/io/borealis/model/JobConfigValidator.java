@@ -68,6 +68,13 @@ public final class JobConfigValidator {
       if (process.maxFailures() < 0) {
         problems.add(new Problem(path + ".max_failures", "must not be negative (0 retries forever)"));
       }
+      LoggerConfig logger = process.logger();
+      if (logger != null && logger.logSizeBytes() < 1) {
+        problems.add(new Problem(path + ".logger.rotate.log_size", "must be at least 1 byte, was " + logger.logSizeBytes()));
+      }
+      if (logger != null && logger.backups() < 0) {
+        problems.add(new Problem(path + ".logger.rotate.backups", "must not be negative, was " + logger.backups()));
+      }
     }
     for (int i = 0; i < task.order().size(); i++) {
       for (String name : task.order().get(i)) {

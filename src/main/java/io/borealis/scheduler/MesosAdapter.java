@@ -93,7 +93,12 @@ final class MesosAdapter {
     return "/frameworks/" + framework.value() + "/executors/" + EXECUTOR_PREFIX + taskId + "/runs/latest";
   }
 
-  /** The TaskInfo launching {@code task} (already ASSIGNED) with the Borealis executor. */
+  /**
+   * The TaskInfo launching {@code task} (already ASSIGNED) with the Borealis executor. The job's role
+   * is the executor's {@code CommandInfo.user}, as the issue's contract says: a Mesos agent that may
+   * switch users starts the executor as that user; one that does not (the dev cluster) leaves it to
+   * the executor, which, running as root, runs the task's processes as that user.
+   */
   TaskInfo toTaskInfo(ScheduledTask task, String role) {
     Resources resources = task.config().task().resources();
     List<Resource> taskResources = new ArrayList<>();
@@ -105,13 +110,13 @@ final class MesosAdapter {
       taskResources.add(Resource.ranges("ports", ranges).withAllocationRole(role));
     }
     ExecutorInfo executor = new ExecutorInfo(ExecutorInfo.ExecutorType.CUSTOM,
-        ExecutorId.of(EXECUTOR_PREFIX + task.taskId()), null, CommandInfo.shell(settings.executorCommand()),
+        ExecutorId.of(EXECUTOR_PREFIX + task.taskId()), null, CommandInfo.shell(settings.executorCommand()).withUser(task.jobKey().role()),
         List.of(Resource.scalar("cpus", settings.executorCpus()).withAllocationRole(role),
             Resource.scalar("mem", settings.executorMemMb()).withAllocationRole(role)),
         "AuroraExecutor", null, containerOf(task.config().container()));
     String name = task.jobKey().path() + "/" + task.instance();
     return new TaskInfo(name, TaskId.of(task.taskId()), AgentId.of(task.agentId()), taskResources, executor, null, null,
-        payload(task));
+        payload(task, settings.zkEnsemble()));
   }
 
   /** Aurora runs its executor (and so the task's processes) inside the job's container, when it has one. */
@@ -127,14 +132,18 @@ final class MesosAdapter {
 
   /**
    * What the executor needs to run the task: Aurora's job JSON for this instance (as Aurora's
-   * {@code MesosTaskInstance}), plus the instance id and the ports the scheduler assigned.
+   * {@code MesosTaskInstance}), plus the instance id, the ports the scheduler assigned and, for a
+   * job that announces, the ZooKeeper ensemble to announce it in.
    */
-  static byte[] payload(ScheduledTask task) {
+  static byte[] payload(ScheduledTask task, String zkEnsemble) {
     ObjectNode job = JobJson.write(task.config());
     job.remove("update_config");
     job.put("instance", task.instance());
     ObjectNode ports = job.putObject("ports");
     task.ports().forEach(ports::put);
+    if (zkEnsemble != null && task.config().announce() != null) {
+      job.put("zk_ensemble", zkEnsemble);
+    }
     return job.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

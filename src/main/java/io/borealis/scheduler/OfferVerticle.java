@@ -195,7 +195,7 @@ public final class OfferVerticle extends VerticleBase {
   private PlacementRequest request(ScheduledTask task) {
     Resources resources = task.config().task().resources();
     return new PlacementRequest(task.taskId(), task.jobKey().toString(), resources.cpu() + settings.executorCpus(),
-        resources.ramMb() + settings.executorMemMb(), resources.diskMb(), task.config().task().requestedPorts(),
+        resources.ramMb() + settings.executorMemMb(), resources.diskMb(), task.config().requestedPorts(),
         Constraint.parse(task.config().constraints()));
   }
 

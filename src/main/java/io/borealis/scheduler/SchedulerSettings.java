@@ -23,6 +23,8 @@ import java.time.Duration;
  *     RUNNING and healthy for watch_secs) before it counts as failed
  * @param preemptionDelay how long a task must have waited for a host before it may preempt others
  *     (Aurora's {@code preemption_delay})
+ * @param zkEnsemble ZooKeeper {@code host:port,...} where executors announce tasks of jobs with an
+ *     {@code announce}; null: no announcing
  */
 public record SchedulerSettings(
     String cluster,
@@ -38,7 +40,8 @@ public record SchedulerSettings(
     LifecycleSettings lifecycle,
     Duration reconciliationInterval,
     Duration updateProgressDeadline,
-    Duration preemptionDelay) {
+    Duration preemptionDelay,
+    String zkEnsemble) {
 
   public static final double DEFAULT_EXECUTOR_CPUS = 0.25;
   public static final double DEFAULT_EXECUTOR_MEM_MB = 128;
@@ -51,11 +54,13 @@ public record SchedulerSettings(
 
   public SchedulerSettings withDashboardUrl(String url) {
     return new SchedulerSettings(cluster, masterUrl, frameworkName, user, failoverTimeout, executorCommand,
-        executorCpus, executorMemMb, offerHoldTime, url, lifecycle, reconciliationInterval, updateProgressDeadline, preemptionDelay);
+        executorCpus, executorMemMb, offerHoldTime, url, lifecycle, reconciliationInterval, updateProgressDeadline, preemptionDelay,
+        zkEnsemble);
   }
 
   public SchedulerSettings withPreemptionDelay(Duration delay) {
     return new SchedulerSettings(cluster, masterUrl, frameworkName, user, failoverTimeout, executorCommand,
-        executorCpus, executorMemMb, offerHoldTime, dashboardUrl, lifecycle, reconciliationInterval, updateProgressDeadline, delay);
+        executorCpus, executorMemMb, offerHoldTime, dashboardUrl, lifecycle, reconciliationInterval, updateProgressDeadline, delay,
+        zkEnsemble);
   }
 }

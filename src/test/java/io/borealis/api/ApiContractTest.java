@@ -45,7 +45,8 @@ class ApiContractTest {
   private static final String JOB_KEY = "devcluster/www-data/prod/contract";
   private static final String JOB = """
       {"cluster": "devcluster", "role": "www-data", "environment": "prod", "name": "contract", "instances": 1, "service": true,
-       "task": {"processes": [{"name": "main", "cmdline": "exec sleep 600"}],
+       "task": {"processes": [{"name": "main", "cmdline": "exec sleep 600",
+                               "logger": {"mode": "rotate", "rotate": {"log_size": 1048576, "backups": 2}}}],
                 "resources": {"cpu": 0.1, "ram": 16777216, "disk": 16777216}}}
       """;
   /** Watches for an hour, so the update stays active while the table pauses and resumes it. */

@@ -2,7 +2,9 @@ package io.borealis.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.borealis.model.AnnouncerConfig;
 import io.borealis.model.JobConfig;
+import io.borealis.model.LoggerConfig;
 import io.borealis.model.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +49,34 @@ class JobJsonTest {
     JobJson.ReadResult again = JobJson.read(JobJson.write(job).toString());
     assertThat(again.problems()).isEmpty();
     assertThat(again.jobs().get(0)).isEqualTo(job);
+  }
+
+  @Test
+  void aProcessLoggerIsReadWithDefaultsWrittenOutAndCheckedWithPaths() {
+    String withLogger = MINIMAL.replace("\"echo hi\"}", "\"echo hi\", \"logger\": {\"mode\": \"rotate\", \"rotate\": {\"backups\": 2}}}");
+    JobConfig job = JobJson.read(withLogger).jobs().get(0);
+    LoggerConfig expected = new LoggerConfig(LoggerConfig.Destination.FILE, LoggerConfig.Mode.ROTATE, 100L * 1024 * 1024, 2);
+    assertThat(job.task().processes().get(0).logger()).isEqualTo(expected);
+    assertThat(JobJson.read(JobJson.write(job).toString()).jobs().get(0)).isEqualTo(job);
+    assertThat(JobJson.write(JobJson.read(MINIMAL).jobs().get(0)).at("/task/processes/0").has("logger")).isFalse();
+
+    String wrongMode = MINIMAL.replace("\"echo hi\"}", "\"echo hi\", \"logger\": {\"mode\": \"daily\"}}");
+    assertThat(JobJson.read(wrongMode).problems()).extracting(Problem::toString)
+        .containsExactly("$.task.processes[0].logger.mode: must be one of standard, rotate, not 'daily'");
+    String noSize = MINIMAL.replace("\"echo hi\"}", "\"echo hi\", \"logger\": {\"rotate\": {\"log_size\": 0}}}");
+    assertThat(JobJson.read(noSize).problems()).extracting(Problem::path)
+        .containsExactly("$.task.processes[0].logger.rotate.log_size");
+  }
+
+  @Test
+  void anAnnouncerIsReadWithAurorasDefaultsAndWrittenBack() {
+    JobConfig job = JobJson.read(MINIMAL.replace("\"environment\": \"prod\",",
+        "\"environment\": \"prod\", \"announce\": {\"zk_path\": \"/s/hello\"},")).jobs().get(0);
+
+    assertThat(job.announce()).isEqualTo(new AnnouncerConfig("http", java.util.Map.of("aurora", "http"), "/s/hello"));
+    assertThat(job.requestedPorts()).containsExactly("http");
+    assertThat(JobJson.read(JobJson.write(job).toString()).jobs().get(0)).isEqualTo(job);
+    assertThat(JobJson.read(MINIMAL).jobs().get(0).announce()).isNull();
   }
 
   @Test

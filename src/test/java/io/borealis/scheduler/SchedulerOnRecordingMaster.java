@@ -33,7 +33,7 @@ final class SchedulerOnRecordingMaster implements AutoCloseable {
     RecordingMaster master = RecordingMaster.start(vertx);
     SchedulerSettings settings = new SchedulerSettings("devcluster", master.url(), "Borealis", "tester", Duration.ofDays(1),
         "true", 0.25, 128, Duration.ofMinutes(5), null, LifecycleSettings.AURORA_DEFAULTS, Duration.ofHours(1),
-        SchedulerSettings.DEFAULT_UPDATE_PROGRESS_DEADLINE, SchedulerSettings.DEFAULT_PREEMPTION_DELAY);
+        SchedulerSettings.DEFAULT_UPDATE_PROGRESS_DEADLINE, SchedulerSettings.DEFAULT_PREEMPTION_DELAY, null);
     SchedulerMetrics metrics = new SchedulerMetrics(new SimpleMeterRegistry());
     await(vertx.deployVerticle(new StateVerticle(Clock.systemUTC(), "devcluster", LifecycleSettings.AURORA_DEFAULTS, Duration.ZERO,
         metrics, StateLog.ephemeral(), StoredState.empty())));

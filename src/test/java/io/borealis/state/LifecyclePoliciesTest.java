@@ -26,7 +26,7 @@ class LifecyclePoliciesTest {
   private static final LifecycleSettings AURORA = LifecycleSettings.AURORA_DEFAULTS;
   private static final JobConfig JOB = new JobConfig(JobKey.parse("c/r/e/j"), 1, true, 1, null, false, 0, null,
       new TaskConfig("t", List.of(ProcessConfig.of("p", "sleep 1")), List.of(), new Resources(1, 1 << 20, 1 << 20, 0), 1, 0, 30),
-      Map.of(), HealthCheckConfig.DEFAULT, UpdateConfig.DEFAULT, null, null);
+      Map.of(), HealthCheckConfig.DEFAULT, UpdateConfig.DEFAULT, null, null, null);
 
   /** A task that went through {@code states}, one every {@code step} from T0. */
   private static ScheduledTask task(Duration step, TaskState... states) {

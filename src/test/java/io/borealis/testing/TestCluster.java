@@ -79,6 +79,10 @@ public final class TestCluster implements AutoCloseable {
 
   private static TestCluster start(Path dir, List<AgentSpec> agents, Path dataDir, UnaryOperator<LocalCluster.Options> tune)
       throws Exception {
+    // A test's temporary directory is private (rwx------), but the executor runs a www-data task as
+    // www-data, which must reach its sandbox and the files a test gives it by absolute path, as it
+    // would under a real agent's work directory (/var/lib/mesos, rwxr-xr-x).
+    searchableByAll(Files.createDirectories(dir));
     Path workDir = Files.createDirectories(dir.resolve("agents"));
     Path home = Files.createDirectories(dir.resolve("home"));
     MonitoredVertx monitored = MonitoredVertx.create();
@@ -90,6 +94,17 @@ public final class TestCluster implements AutoCloseable {
     Path config = Files.createDirectories(home.resolve(".borealis")).resolve("clusters.json");
     Files.writeString(config, "[{\"name\": \"devcluster\", \"scheduler_uri\": \"" + cluster.schedulerUrl() + "\"}]");
     return new TestCluster(vertx, cluster, home, workDir);
+  }
+
+  /** {@code dir} and its parents up to the system's temporary directory get the x bit for all. */
+  private static void searchableByAll(Path dir) throws IOException {
+    Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+    for (Path at = dir.toAbsolutePath(); at != null && at.startsWith(temporary) && !at.equals(temporary); at = at.getParent()) {
+      var permissions = java.util.EnumSet.copyOf(Files.getPosixFilePermissions(at));
+      permissions.add(java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE);
+      permissions.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+      Files.setPosixFilePermissions(at, permissions);
+    }
   }
 
   public String url() {

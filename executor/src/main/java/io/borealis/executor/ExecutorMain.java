@@ -5,7 +5,11 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * Entry point of the executor program, started by a Mesos agent (or the devcluster) with the
@@ -16,6 +20,13 @@ public final class ExecutorMain {
   static final int EXIT_BAD_ENVIRONMENT = 2;
   static final int EXIT_AGENT_LOST = 1;
 
+  /**
+   * ZooKeeper's client logs its whole environment (class path included) at INFO on every connect;
+   * only its warnings belong in the sandbox's log. Held here: JUL keeps loggers only weakly.
+   */
+  private static final List<Logger> QUIETER = Stream.of("org.apache.zookeeper", "org.apache.curator")
+      .map(Logger::getLogger).toList();
+
   private ExecutorMain() {}
 
   public static void main(String[] args) {
@@ -23,6 +34,7 @@ public final class ExecutorMain {
     if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
       System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$s executor: %5$s%6$s%n");
     }
+    QUIETER.forEach(logger -> logger.setLevel(Level.WARNING));
     ExecutorEnvironment env;
     try {
       env = ExecutorEnvironment.from(System.getenv());

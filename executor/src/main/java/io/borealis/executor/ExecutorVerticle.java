@@ -49,10 +49,14 @@ final class ExecutorVerticle extends VerticleBase {
   private final Map<TaskId, RunningTask> tasks = new LinkedHashMap<>();
   /** Health checks of the tasks that have them, started once the task is RUNNING. */
   private final Map<TaskId, HealthMonitor> monitors = new LinkedHashMap<>();
+  /** ServerSet memberships of the tasks that announce, joined once RUNNING and left on kill or end. */
+  private final Map<TaskId, ServerSetAnnouncer> announcers = new LinkedHashMap<>();
+  /** What each task announces; kept to render the member JSON once it runs. */
+  private final Map<TaskId, TaskPayload> payloads = new LinkedHashMap<>();
   /** For health checks and the lifecycle POSTs, to the task's own ports on this host. */
   private HttpClient taskClient;
   private AgentClient agent;
-  private ProcessLauncher launcher;
+  private boolean executorIsRoot;
   private ProcessTreeKiller killer;
   private String agentHostname;
   private AgentId agentId;
@@ -71,7 +75,12 @@ final class ExecutorVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     agent = new AgentClient(vertx, env.agentHost(), env.agentPort(), env.authenticationToken());
-    launcher = new ProcessLauncher(vertx, env.sandbox());
+    executorIsRoot = TaskUser.executorIsRoot();
+    if (!executorIsRoot) {
+      // Said once: without root there is no switching, whatever user each task asks for.
+      LOG.log(System.Logger.Level.INFO, "this executor runs as {0}, not root: every task runs as {0}, whatever its role",
+          System.getProperty("user.name"));
+    }
     killer = new ProcessTreeKiller(vertx);
     // No keep-alive: a task's server may go away between checks, and a pooled dead connection would fail one.
     taskClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
@@ -85,7 +94,10 @@ final class ExecutorVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     monitors.values().forEach(HealthMonitor::stop);
-    return Future.join(agent.close(), taskClient.close());
+    // Left ZooKeeper sessions would keep their members up until they expire.
+    List<Future<?>> closing = new ArrayList<>(List.of(agent.close(), taskClient.close()));
+    announcers.values().forEach(announcer -> closing.add(announcer.withdraw()));
+    return Future.join(closing);
   }
 
   private void onEvent(ExecutorEvent event) {
@@ -147,26 +159,59 @@ final class ExecutorVerticle extends VerticleBase {
     // Aurora's default lifecycle applies whenever the task has a health port (the payload has no lifecycle).
     GracefulShutdown graceful = healthPort == null ? null
         : new GracefulShutdown(vertx, taskClient, healthPort, env.lifecycleWaits());
+    ProcessLauncher launcher = new ProcessLauncher(vertx, env.sandbox(), taskUser(task, payload), payload.role(),
+        executorIsRoot);
     RunningTask running = new RunningTask(id, processes, new TaskPlanner(processes, payload.order(), payload.limits()),
         launcher, killer, new ProcessCheckpoint(vertx, env.sandbox()), vertx, context, clock, env.shutdownGracePeriod(),
         graceful, this::onTaskStatus);
     tasks.put(id, running);
+    if (payload.announcement() != null) {
+      announcers.put(id, new ServerSetAnnouncer(vertx, payload.announcement()));
+      payloads.put(id, payload);
+    }
     if (HealthMonitor.applies(payload.healthCheck(), healthPort)) {
-      monitors.put(id, new HealthMonitor(vertx, taskClient, env.sandbox(), payload.healthCheck(), healthPort,
+      monitors.put(id, new HealthMonitor(vertx, taskClient, launcher, payload.healthCheck(), healthPort,
           (healthy, why) -> onHealthChanged(id, healthy, why)));
     }
     running.start();
   }
 
-  /** Health checks run from TASK_RUNNING until the task ends. */
+  /** Health checks and the ServerSet membership run from TASK_RUNNING until the task ends. */
   private void onTaskStatus(TaskId id, State state, String message) {
     report(id, state, message, null);
+    if (state == State.TASK_RUNNING) {
+      announce(id);
+    } else if (state.isTerminal()) {
+      withdraw(id);
+    }
     HealthMonitor monitor = monitors.get(id);
     if (monitor != null && state == State.TASK_RUNNING && !shutdownRequested && !aborting) {
       monitor.start();
     } else if (monitor != null && state.isTerminal()) {
       monitor.stop();
     }
+  }
+
+  private void announce(TaskId id) {
+    ServerSetAnnouncer announcer = announcers.get(id);
+    if (announcer == null || shutdownRequested || aborting) {
+      return;
+    }
+    TaskPayload payload = payloads.get(id);
+    String json;
+    try {
+      json = payload.announcement().memberJson(agentHostname, payload.ports(), payload.instance());
+    } catch (IllegalStateException e) {
+      LOG.log(System.Logger.Level.WARNING, "task {0} is not announced: {1}", id.value(), e.getMessage());
+      return;
+    }
+    announcer.announce(json);
+  }
+
+  /** Leaves the ServerSet before a kill, as Aurora does, so that clients stop sending work first. */
+  private Future<Void> withdraw(TaskId id) {
+    ServerSetAnnouncer announcer = announcers.get(id);
+    return announcer == null ? Future.succeededFuture() : announcer.withdraw();
   }
 
   /** A task being killed answers its checks badly (it was told to quit): that must not count. */
@@ -186,6 +231,15 @@ final class ExecutorVerticle extends VerticleBase {
     if (!healthy) {
       tasks.get(id).kill(env.shutdownGracePeriod(), "Failed health checks: " + why, State.TASK_FAILED);
     }
+  }
+
+  /** Mesos' {@code CommandInfo.user} (the scheduler puts the role there), else the role, as Thermos uses it. */
+  private static String taskUser(TaskInfo task, TaskPayload payload) {
+    if (task.executor() != null && task.executor().command() != null && task.executor().command().user() != null
+        && !task.executor().command().user().isEmpty()) {
+      return task.executor().command().user();
+    }
+    return payload.role();
   }
 
   private List<ProcessSpec> render(TaskId id, TaskPayload payload) {
@@ -217,6 +271,7 @@ final class ExecutorVerticle extends VerticleBase {
         : env.shutdownGracePeriod();
     LOG.log(System.Logger.Level.INFO, "killing task {0} (grace period {1} ms)", id.value(), Long.toString(grace.toMillis()));
     stopHealthChecks(id);
+    withdraw(id);
     tasks.get(id).kill(grace, "Killed on request");
   }
 
@@ -234,6 +289,7 @@ final class ExecutorVerticle extends VerticleBase {
     LOG.log(System.Logger.Level.INFO, "the agent asked for SHUTDOWN");
     shutdownRequested = true;
     List.copyOf(monitors.keySet()).forEach(this::stopHealthChecks);
+    List.copyOf(announcers.keySet()).forEach(this::withdraw);
     tasks.values().forEach(task -> task.kill(env.shutdownGracePeriod(), "Killed: the agent shut the executor down"));
     exitIfAllAcknowledged();
   }
@@ -257,6 +313,7 @@ final class ExecutorVerticle extends VerticleBase {
     aborting = true;
     LOG.log(System.Logger.Level.ERROR, reason + "; killing all processes and exiting");
     List.copyOf(monitors.keySet()).forEach(this::stopHealthChecks);
+    List.copyOf(announcers.keySet()).forEach(this::withdraw);
     tasks.values().forEach(task -> task.kill(env.shutdownGracePeriod(), "Killed: " + reason));
     whenAllStopped().onComplete(stopped -> exit(code, reason));
   }

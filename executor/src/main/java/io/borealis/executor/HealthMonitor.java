@@ -8,13 +8,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one task's health checks, the thin shell around {@link HealthPolicy}: a check every
  * {@code interval_secs} after the previous one ended, HTTP ({@code GET 127.0.0.1:<health port><endpoint>})
- * or shell ({@code bash -c} in the sandbox), each failing after {@code timeout_secs}. While the file
+ * or shell ({@code bash -c} in the sandbox, as the task's user), each failing after {@code timeout_secs}. While the file
  * {@value #SNOOZE_FILE} exists in the sandbox a check is skipped and does not count. Lives on the
  * executor's context; tells its listener when health changes.
  */
@@ -33,7 +32,7 @@ final class HealthMonitor {
 
   private final Vertx vertx;
   private final HttpClient client;
-  private final Path sandbox;
+  private final ProcessLauncher launcher;
   private final HealthCheckConfig config;
   private final Integer healthPort;
   private final Rules rules;
@@ -43,10 +42,10 @@ final class HealthMonitor {
   private boolean stopped;
 
   /** @param healthPort the port named {@code health}; may be null for shell checks */
-  HealthMonitor(Vertx vertx, HttpClient client, Path sandbox, HealthCheckConfig config, Integer healthPort, Listener listener) {
+  HealthMonitor(Vertx vertx, HttpClient client, ProcessLauncher launcher, HealthCheckConfig config, Integer healthPort, Listener listener) {
     this.vertx = vertx;
     this.client = client;
-    this.sandbox = sandbox;
+    this.launcher = launcher;
     this.config = config;
     this.healthPort = healthPort;
     this.rules = Rules.of(config);
@@ -74,7 +73,7 @@ final class HealthMonitor {
   }
 
   private void tick() {
-    vertx.fileSystem().exists(sandbox.resolve(SNOOZE_FILE).toString()).onComplete(snoozed -> {
+    vertx.fileSystem().exists(launcher.sandbox().resolve(SNOOZE_FILE).toString()).onComplete(snoozed -> {
       if (stopped) {
         return;
       }
@@ -136,9 +135,7 @@ final class HealthMonitor {
   private Future<Result> shell(long timeout) {
     // Blocking wait on a worker; the process is killed if it outlives the timeout.
     return vertx.executeBlocking(() -> {
-      Process process = new ProcessBuilder("bash", "-c", config.shellCommand())
-          .directory(sandbox.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+      Process process = launcher.builder(java.util.List.of(), config.shellCommand())
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .redirectError(ProcessBuilder.Redirect.DISCARD)
           .start();

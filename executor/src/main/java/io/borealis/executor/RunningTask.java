@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One launched task, the thin shell around {@link TaskPlanner}: it keeps each process's
@@ -33,6 +35,8 @@ import java.util.Set;
  */
 final class RunningTask {
   private static final System.Logger LOG = System.getLogger(RunningTask.class.getName());
+  /** How long after a run exits its piped output may still take to reach the log. */
+  private static final Duration OUTPUT_DRAIN_WAIT = Duration.ofSeconds(1);
 
   /** Receives the task's state changes, on the task's context. */
   interface Listener {
@@ -100,11 +104,19 @@ final class RunningTask {
 
   void start() {
     launcher.prepareSandbox().onComplete(prepared -> {
+      if (prepared.failed() && prepared.cause() instanceof TaskUser.NoSuchUserException) {
+        LOG.log(System.Logger.Level.ERROR, "task {0}: {1}", taskId.value(), prepared.cause().getMessage());
+        finish(new Outcome(State.TASK_FAILED, prepared.cause().getMessage()));
+        return;
+      }
       if (prepared.failed()) {
         LOG.log(System.Logger.Level.ERROR, "task " + taskId.value() + ": cannot prepare the sandbox", prepared.cause());
         finish(new Outcome(State.TASK_FAILED, "Cannot prepare the sandbox: " + prepared.cause()));
         return;
       }
+      TaskUser user = prepared.result();
+      LOG.log(System.Logger.Level.INFO, "task {0}: processes run as {1}{2}", taskId.value(), user.name(),
+          user.switched() ? " (uid " + user.uid() + ")" : ", as this executor does");
       sandboxReady = true;
       advance();
     });
@@ -204,7 +216,7 @@ final class RunningTask {
     ProcessStatus starting = statuses.get(name).starting(now);
     update(name, starting);
     spawning++;
-    launcher.spawn(name, specs.get(name).cmdline(), starting.run()).onComplete(spawned -> {
+    launcher.spawn(name, specs.get(name).cmdline(), starting.run(), specs.get(name).logs()).onComplete(spawned -> {
       spawning--;
       if (spawned.succeeded()) {
         watch(name, spawned.result());
@@ -217,14 +229,19 @@ final class RunningTask {
     });
   }
 
-  private void watch(String name, Process process) {
+  private void watch(String name, ProcessLauncher.Spawned spawned) {
+    Process process = spawned.process();
     everSpawned = true;
     ProcessStatus status = statuses.get(name).running(process.pid());
     LOG.log(System.Logger.Level.INFO, "task {0}: process {1} run {2} started, pid {3}", taskId.value(), name,
         Integer.toString(status.run()), Long.toString(process.pid()));
     update(name, status);
     live.put(name, process);
-    Future.fromCompletionStage(process.onExit(), context).onComplete(exit -> exited(name, process.exitValue()));
+    // A run's end is recorded once its piped output is on disk, so that whoever sees it ended can read
+    // all it wrote; but a child it left holding the pipe must not hold that up for long.
+    CompletableFuture<Void> exitedAndDrained = process.onExit().thenCompose(exited -> spawned.outputDrained().copy()
+        .completeOnTimeout(null, OUTPUT_DRAIN_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+    Future.fromCompletionStage(exitedAndDrained, context).onComplete(exit -> exited(name, process.exitValue()));
   }
 
   private void exited(String name, int code) {

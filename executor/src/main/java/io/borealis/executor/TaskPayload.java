@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * @param processes in declaration order, cmdlines not yet rendered
  * @param limits the task-wide {@code max_failures}, {@code max_concurrency} and {@code finalization_wait}
  * @param healthCheck the job's {@code health_check_config}; null when absent
+ * @param announcement the ServerSet to join; null without {@code announce} or a ZooKeeper ensemble
  */
 record TaskPayload(String role, int instance, Map<String, Integer> ports, List<ProcessSpec> processes, ProcessOrder order,
-    TaskLimits limits, HealthCheckConfig healthCheck) {
+    TaskLimits limits, HealthCheckConfig healthCheck, Announcement announcement) {
 
   /** The port Aurora's default HTTP health check and lifecycle talk to. */
   static final String HEALTH_PORT = "health";
@@ -39,9 +40,10 @@ record TaskPayload(String role, int instance, Map<String, Integer> ports, List<P
    * @param ephemeral the task does not wait for it to finish
    * @param minDuration the least time between the starts of two runs
    * @param isFinal runs in the finalization stage, after the regular processes ended
+   * @param logs where its output goes, and whether it rotates
    */
   record ProcessSpec(String name, String cmdline, int maxFailures, boolean daemon, boolean ephemeral,
-      Duration minDuration, boolean isFinal) {
+      Duration minDuration, boolean isFinal, LogPolicy logs) {
     static final int DEFAULT_MAX_FAILURES = 1;
     static final Duration DEFAULT_MIN_DURATION = Duration.ofSeconds(5);
 
@@ -50,8 +52,14 @@ record TaskPayload(String role, int instance, Map<String, Integer> ports, List<P
       this(name, cmdline, DEFAULT_MAX_FAILURES, false, false, DEFAULT_MIN_DURATION, false);
     }
 
+    /** A process whose output goes to plain files, Aurora's default logger. */
+    ProcessSpec(String name, String cmdline, int maxFailures, boolean daemon, boolean ephemeral, Duration minDuration,
+        boolean isFinal) {
+      this(name, cmdline, maxFailures, daemon, ephemeral, minDuration, isFinal, LogPolicy.DEFAULT);
+    }
+
     ProcessSpec withCmdline(String rendered) {
-      return new ProcessSpec(name, rendered, maxFailures, daemon, ephemeral, minDuration, isFinal);
+      return new ProcessSpec(name, rendered, maxFailures, daemon, ephemeral, minDuration, isFinal, logs);
     }
   }
 
@@ -113,7 +121,7 @@ record TaskPayload(String role, int instance, Map<String, Integer> ports, List<P
     try {
       ProcessOrder order = new ProcessOrder(names, orders(root.path("task").path("constraints")));
       return new TaskPayload(text(root, "role", "/role"), instance(root.get("instance")), ports(root.get("ports")), processes, order,
-          limits(root.path("task")), HealthCheckConfig.parse(root.get("health_check_config")));
+          limits(root.path("task")), HealthCheckConfig.parse(root.get("health_check_config")), Announcement.parse(root));
     } catch (InvalidPayloadException e) {
       throw e;
     } catch (IllegalArgumentException e) {
@@ -145,7 +153,7 @@ record TaskPayload(String role, int instance, Map<String, Integer> ports, List<P
           count(process, "max_failures", path, ProcessSpec.DEFAULT_MAX_FAILURES),
           flag(process, "daemon", path), flag(process, "ephemeral", path),
           seconds(process, "min_duration", path, ProcessSpec.DEFAULT_MIN_DURATION),
-          flag(process, "final", path)));
+          flag(process, "final", path), LogPolicy.parse(process.get("logger"), path + "/logger")));
     }
     return processes;
   }

@@ -12,7 +12,12 @@
  *   <li><b>process</b>: one entry of {@code task.processes}, run as {@code bash -c <cmdline>} in the
  *       sandbox after {@link io.borealis.executor.CommandTemplate} filled in its
  *       {@code {{...}}} references, through {@code setsid} so it leads its own process group.
- *       Each <b>run</b> (0, 1, 2...) writes {@code .logs/<process>/<run>/stdout|stderr}.
+ *       Each <b>run</b> (0, 1, 2...) writes {@code .logs/<process>/<run>/stdout|stderr}, or where its
+ *       <b>logger</b> ({@link io.borealis.executor.LogPolicy}) says; a rotating logger's output is
+ *       piped through the executor ({@link io.borealis.executor.OutputPump}) into a
+ *       {@link io.borealis.executor.RotatingLog}.
+ *   <li><b>task user</b>: who the processes run as ({@link io.borealis.executor.TaskUser}): the
+ *       task's {@code CommandInfo.user} (the role) when the executor is root, else the executor's own.
  *   <li><b>process state</b>: WAITING, STARTING, RUNNING, then SUCCEEDED, FAILED (failed
  *       {@code max_failures} times) or KILLED ({@link io.borealis.executor.ProcessState}); a failed
  *       run with retries left, or a daemon's run that exited 0, goes back to WAITING, and the next

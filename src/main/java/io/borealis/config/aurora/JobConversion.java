@@ -1,6 +1,5 @@
 package io.borealis.config.aurora;
 
-import io.borealis.config.aurora.pystachio.PObject;
 import io.borealis.config.aurora.pystachio.Ref;
 import io.borealis.config.aurora.pystachio.Struct;
 import io.borealis.model.JobConfig;
@@ -80,7 +79,6 @@ public record JobConversion(JobConfig config, List<String> problems, List<String
 
   private static List<String> warnings(Struct job) {
     List<String> out = new ArrayList<>();
-    ignored(job, "announce", "service discovery (ZooKeeper announce) is not implemented yet", out);
     ignored(job, "sla_policy", "SLA-aware maintenance is not implemented yet", out);
     ignored(job, "task_links", "task links are not supported", out);
     if (!Fields.list(job, "metadata").isEmpty()) {
@@ -88,12 +86,6 @@ public record JobConversion(JobConfig config, List<String> problems, List<String
     }
     if (Fields.bool(job, "enable_hooks", false)) {
       out.add("enable_hooks is accepted but ignored: Borealis has no client hooks");
-    }
-    Struct task = Fields.struct(job, "task");
-    for (PObject process : Fields.list(task, "processes")) {
-      if (process instanceof Struct p && p.raw("logger") != null) {
-        out.add("process " + Fields.string(p, "name") + ": logger is ignored; logs rotate by Borealis's defaults");
-      }
     }
     return List.copyOf(out);
   }

@@ -3,17 +3,20 @@ package io.borealis.config.aurora;
 import io.borealis.config.aurora.pystachio.ChoiceValue;
 import io.borealis.config.aurora.pystachio.PObject;
 import io.borealis.config.aurora.pystachio.Struct;
+import io.borealis.model.AnnouncerConfig;
 import io.borealis.model.ContainerConfig;
 import io.borealis.model.HealthCheckConfig;
 import io.borealis.model.JobConfig;
 import io.borealis.model.PartitionPolicy;
 import io.borealis.model.JobKey;
+import io.borealis.model.LoggerConfig;
 import io.borealis.model.ProcessConfig;
 import io.borealis.model.Resources;
 import io.borealis.model.TaskConfig;
 import io.borealis.model.UpdateConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Field-by-field mapping of an interpolated, checked MesosJob onto {@link JobConfig}. */
 final class ModelMapping {
@@ -49,7 +52,7 @@ final class ModelMapping {
       String cmdline = PortNames.resolveAliases(Fields.string(p, "cmdline"), portmap);
       processes.add(new ProcessConfig(Fields.string(p, "name"), cmdline,
           Fields.int32(p, "max_failures", 1), Fields.bool(p, "daemon", false), Fields.bool(p, "ephemeral", false),
-          Fields.int32(p, "min_duration", 5), Fields.bool(p, "final", false)));
+          Fields.int32(p, "min_duration", 5), Fields.bool(p, "final", false), logger(Fields.struct(p, "logger"))));
     }
     List<List<String>> order = new ArrayList<>();
     for (PObject constraint : Fields.list(task, "constraints")) {
@@ -62,7 +65,32 @@ final class ModelMapping {
         Fields.int32(job, "max_task_failures", 1), Fields.string(job, "tier"), Fields.bool(job, "production", false),
         Fields.int32(job, "priority", 0), Fields.string(job, "contact"), taskConfig,
         Fields.stringMap(job, "constraints"), healthCheck(Fields.struct(job, "health_check_config")),
-        update(Fields.struct(job, "update_config")), container(job), partitionPolicy(Fields.struct(job, "partition_policy")));
+        update(Fields.struct(job, "update_config")), container(job), partitionPolicy(Fields.struct(job, "partition_policy")),
+        announcer(Fields.struct(job, "announce")));
+  }
+
+  /** Aurora's {@code Announcer(primary_port, portmap, zk_path)}; null when the job does not announce. */
+  static AnnouncerConfig announcer(Struct announcer) {
+    if (announcer == null) {
+      return null;
+    }
+    java.util.Map<String, String> portmap = announcer.raw("portmap") == null ? null : Fields.stringMap(announcer, "portmap");
+    return new AnnouncerConfig(Fields.string(announcer, "primary_port"), portmap, Fields.string(announcer, "zk_path"));
+  }
+
+  /** Aurora's {@code Logger(destination, mode, rotate=RotatePolicy(log_size, backups))}; null without one. */
+  static LoggerConfig logger(Struct logger) {
+    if (logger == null) {
+      return null;
+    }
+    Struct rotate = Fields.struct(logger, "rotate");
+    String destination = Fields.string(logger, "destination");
+    String mode = Fields.string(logger, "mode");
+    return new LoggerConfig(
+        destination == null ? LoggerConfig.Destination.FILE : LoggerConfig.Destination.valueOf(destination.toUpperCase(Locale.ROOT)),
+        mode == null ? LoggerConfig.Mode.STANDARD : LoggerConfig.Mode.valueOf(mode.toUpperCase(Locale.ROOT)),
+        rotate == null ? LoggerConfig.DEFAULT_LOG_SIZE_BYTES : Fields.integer(rotate, "log_size", LoggerConfig.DEFAULT_LOG_SIZE_BYTES),
+        rotate == null ? LoggerConfig.DEFAULT_BACKUPS : Fields.int32(rotate, "backups", LoggerConfig.DEFAULT_BACKUPS));
   }
 
   /** Aurora's {@code PartitionPolicy(reschedule=True, delay_secs=0)}; null (the default) when the job has none. */

@@ -16,8 +16,8 @@
  * {@link io.borealis.config.aurora.JobEvaluation} is a job interpolated and checked, with its unbound
  * references and requested ports; {@link io.borealis.config.aurora.JobConversion} turns it into the
  * model's {@code JobConfig}, separating Aurora's refusals (problems), what Borealis cannot run yet
- * (unsupported: cron, appc images) and what it accepts but ignores (warnings: announce, SLA and
- * partition policies...). References resolved only by the executor ({@code {{mesos.instance}}},
+ * (unsupported: cron, appc images) and what it accepts but ignores (warnings: SLA policies, task links,
+ * metadata...). References resolved only by the executor ({@code {{mesos.instance}}},
  * {@code {{thermos.ports[x]}}}...) stay in the command lines.
  */
 package io.borealis.config.aurora;

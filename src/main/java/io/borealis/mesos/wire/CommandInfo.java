@@ -13,6 +13,11 @@ public record CommandInfo(String value, Boolean shell, List<String> arguments, E
     return new CommandInfo(value, true, null, null, null);
   }
 
+  /** The same command, run by the agent as {@code newUser} (when it may switch users). */
+  public CommandInfo withUser(String newUser) {
+    return new CommandInfo(value, shell, arguments, environment, newUser);
+  }
+
   public List<Variable> variables() {
     return environment == null || environment.variables() == null ? List.of() : environment.variables();
   }

@@ -3,8 +3,10 @@ package io.borealis.config.aurora;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.borealis.model.AnnouncerConfig;
 import io.borealis.model.ContainerConfig;
 import io.borealis.model.JobConfig;
+import io.borealis.model.LoggerConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -93,8 +95,35 @@ class JobConversionTest {
     JobConversion conversion = evaluation.convert();
     assertThat(conversion.config().task().processes().get(0).cmdline())
         .isEqualTo("serve {{thermos.ports[http]}} {{thermos.ports[http]}}");
-    assertThat(conversion.warnings()).containsExactly(
-        "announce is accepted but ignored: service discovery (ZooKeeper announce) is not implemented yet");
+    assertThat(conversion.warnings()).isEmpty();
+    assertThat(conversion.config().announce()).isEqualTo(new AnnouncerConfig("http", Map.of("admin", "http"), null));
+    assertThat(conversion.config().requestedPorts()).containsExactly("http");
+  }
+
+  @Test
+  void theDefaultAnnouncerAnnouncesTheHttpPortUnderItsAuroraAlias() {
+    String source = "t = Task(processes=[Process(name='p', cmdline='serve')], resources=Resources(cpu=1, ram=64*MB, disk=64*MB))\n"
+        + "jobs = [Service(cluster='c', role='r', environment='e', task=t, announce=Announcer(zk_path='/s/web'))]\n";
+    JobConversion conversion = load(source, Map.of()).jobs().get(0).evaluate().convert();
+    assertThat(conversion.config().announce()).isEqualTo(new AnnouncerConfig("http", Map.of("aurora", "http"), "/s/web"));
+    assertThat(conversion.config().requestedPorts()).containsExactly("http");
+  }
+
+  @Test
+  void aProcessLoggerBecomesItsLoggerConfigWithPystachioDefaults() {
+    String source = "t = Task(processes=[Process(name='p', cmdline='echo', "
+        + "logger=Logger(mode='rotate', rotate=RotatePolicy(log_size=10*MB))), "
+        + "Process(name='q', cmdline='echo', logger=Logger(destination='console')), Process(name='r', cmdline='echo')], "
+        + "resources=Resources(cpu=1, ram=64*MB, disk=64*MB))\n"
+        + "jobs = [Job(cluster='c', role='r', environment='e', task=t)]\n";
+    JobConversion conversion = load(source, Map.of()).jobs().get(0).evaluate().convert();
+    assertThat(conversion.warnings()).isEmpty();
+    var processes = conversion.config().task().processes();
+    assertThat(processes.get(0).logger()).isEqualTo(
+        new LoggerConfig(LoggerConfig.Destination.FILE, LoggerConfig.Mode.ROTATE, 10L * 1024 * 1024, 5));
+    assertThat(processes.get(1).logger()).isEqualTo(
+        new LoggerConfig(LoggerConfig.Destination.CONSOLE, LoggerConfig.Mode.STANDARD, 100L * 1024 * 1024, 5));
+    assertThat(processes.get(2).logger()).isNull();
   }
 
   @Test
