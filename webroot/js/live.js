@@ -48,8 +48,10 @@ export function subscribe(filter, { onEvents, onReset }) {
     queue.push(JSON.parse(message.data));
     schedule();
   };
-  const reset = () => {
+  const reset = (message) => {
     stats.resets++;
+    // The reset's id is the latest the server had: re-read state, then carry on from there.
+    if (message.lastEventId) lastId = message.lastEventId;
     queue = [];
     onReset();
   };

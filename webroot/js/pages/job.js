@@ -53,12 +53,12 @@ export function jobPage(view, role, env, name) {
   const renderHead = () => {
     const resources = job.config.task.resources;
     headSlot.replaceChildren(
-      el('div', { class: 'page-head' }, el('h1', {}, job.key, job.config.production ? el('span', { class: 'production', title: 'production' }, ' ★') : ''),
+      el('div', { class: 'page-head' }, el('h1', {}, job.key, job.tier === 'preferred' ? el('span', { class: 'production', title: 'production (tier preferred)' }, ' ★') : ''),
         link(`/updates${query({ role, env, job: name })}`, 'Update history')),
       el('div', { class: 'summary' },
         el('div', {}, el('span', {}, 'Instances'), job.instances),
         el('div', {}, el('span', {}, 'Type'), jobType(job)),
-        el('div', {}, el('span', {}, 'Tier'), job.config.tier || 'preferred'),
+        el('div', {}, el('span', {}, 'Tier'), job.tier),
         el('div', {}, el('span', {}, 'CPU'), resources.cpu),
         el('div', {}, el('span', {}, 'RAM'), megabytes(resources.ram)),
         el('div', {}, el('span', {}, 'Disk'), megabytes(resources.disk)),

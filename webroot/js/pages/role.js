@@ -51,7 +51,7 @@ function jobRow(job) {
   const envHref = `/scheduler/${encodeURIComponent(job.role)}/${encodeURIComponent(job.environment)}`;
   return el('tr', { dataset: { job: job.key, phase: jobPhase(job.task_counts) } },
     el('td', {}, link(`${envHref}/${encodeURIComponent(job.name)}`, job.name),
-      job.production ? el('span', { class: 'production', title: 'production' }, ' ★') : ''),
+      job.tier === 'preferred' ? el('span', { class: 'production', title: 'production (tier preferred)' }, ' ★') : ''),
     el('td', {}, link(envHref, job.environment)),
     el('td', { class: 'type' }, jobType(job)),
     el('td', { class: 'hide-narrow' }, job.instances),

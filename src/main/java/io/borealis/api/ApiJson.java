@@ -72,6 +72,7 @@ final class ApiJson {
         .put("url", dashboardPath)
         .put("instances", view.config().instances())
         .put("service", view.config().service())
+        .put("tier", view.config().effectiveTier().configName())
         .put("config", config(view.config()))
         .put("config_groups", groups)
         .put("active_tasks", active)

@@ -136,7 +136,7 @@ class StatusUpdateReliabilityTest {
   }
 
   private static TaskInfo quickTask(Offer offer) {
-    String payload = "{\"role\": \"tester\", \"instance\": 0, \"task\": {\"name\": \"quick\","
+    String payload = "{\"role\": \"nobody\", \"instance\": 0, \"task\": {\"name\": \"quick\","
         + " \"processes\": [{\"name\": \"quick\", \"cmdline\": \"echo done\"}]}}";
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     CommandInfo command = CommandInfo.shell("exec '" + java + "' -XX:TieredStopAtLevel=1 -cp '"

@@ -77,7 +77,7 @@ class AccessControlEndToEndTest {
   static Path usersFile(Path dir) throws Exception {
     String users = new JsonObject().put("users", List.of(
         Map.of("name", "alice", "password", Secrets.hashPassword(ALICE_PASSWORD), "roles", List.of("www-data")),
-        Map.of("name", "bob", "tokens", List.of(Secrets.hashToken(BOB_TOKEN)), "roles", List.of("search")),
+        Map.of("name", "bob", "tokens", List.of(Secrets.hashToken(BOB_TOKEN)), "roles", List.of("backup")),
         Map.of("name", "ops", "password", Secrets.hashPassword(OPS_PASSWORD), "admin", true))).encodePrettily();
     return Files.writeString(dir.resolve("users.json"), users);
   }
@@ -131,9 +131,9 @@ class AccessControlEndToEndTest {
     assertThat(send("POST", "/api/v1/jobs", WWW_JOB, basic("alice", ALICE_PASSWORD)).statusCode()).isEqualTo(201);
     String bob = "Bearer " + BOB_TOKEN;
     assertError(send("POST", "/api/v1/jobs", job("www-data", "bobs"), bob), 403, "forbidden",
-        "user 'bob' may not act for role 'www-data'; they may act for: search");
+        "user 'bob' may not act for role 'www-data'; they may act for: backup");
     assertThat(cluster.getJson("/api/v1/jobs/devcluster/www-data/prod/bobs").getInteger("_status")).isEqualTo(404);
-    assertThat(send("POST", "/api/v1/jobs", job("search", "index"), bob).statusCode()).isEqualTo(201);
+    assertThat(send("POST", "/api/v1/jobs", job("backup", "index"), bob).statusCode()).isEqualTo(201);
 
     String web = "/api/v1/jobs/devcluster/www-data/prod/web";
     assertError(send("DELETE", web, null, bob), 403, "forbidden", "may not act for role 'www-data'");

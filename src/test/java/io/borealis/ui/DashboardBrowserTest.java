@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The dashboard in a real headless Chromium against one embedded cluster with real executors, shared
- * by the tests of this class (each uses its own role or job). Every page follows the event stream:
- * nothing here reloads a page to see a change.
+ * by the tests of this class (each uses its own role or job). Roles are system users (daemon, bin,
+ * nobody...) because the executor, running as root, runs each task as its role's user. Every page
+ * follows the event stream: nothing here reloads a page to see a change.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
@@ -92,10 +93,10 @@ class DashboardBrowserTest {
 
   @Test
   void taskTableSearchesFiltersAndSorts() throws Exception {
-    create(job("sorting", "mixed", 3, "exec sleep 600", true, 0.25));
-    browser.open(cluster.url() + "/scheduler/sorting/prod/mixed");
+    create(job("daemon", "mixed", 3, "exec sleep 600", true, 0.25));
+    browser.open(cluster.url() + "/scheduler/daemon/prod/mixed");
     browser.awaitTrue("document.querySelectorAll('.task-row .state.RUNNING').length === 3", WAIT);
-    assertThat(cluster.send("DELETE", "/api/v1/jobs/devcluster/sorting/prod/mixed?instances=1", null).statusCode()).isEqualTo(200);
+    assertThat(cluster.send("DELETE", "/api/v1/jobs/devcluster/daemon/prod/mixed?instances=1", null).statusCode()).isEqualTo(200);
     browser.awaitTrue("document.querySelectorAll('.task-row').length === 2", WAIT);
 
     browser.script("document.querySelector('.vhead [data-sort=instance] button').click()");
@@ -110,15 +111,15 @@ class DashboardBrowserTest {
     // A filtered table still follows the stream: a restarted instance passes through PENDING.
     browser.script("const s = document.querySelector('.state-filter'); s.value = 'RUNNING'; s.dispatchEvent(new Event('change'))");
     browser.awaitTrue("document.querySelectorAll('.task-row').length === 2", WAIT);
-    assertThat(cluster.send("DELETE", "/api/v1/jobs/devcluster/sorting/prod/mixed?instances=0", null).statusCode()).isEqualTo(200);
+    assertThat(cluster.send("DELETE", "/api/v1/jobs/devcluster/daemon/prod/mixed?instances=0", null).statusCode()).isEqualTo(200);
     browser.awaitTrue("[...document.querySelectorAll('.task-row')].map(r => r.dataset.instance).join() === '2'", WAIT);
   }
 
   @Test
   void jobPageFollowsAnUpdateLiveAndTheUpdatesPageShowsItsProgressMove() throws Exception {
-    String web = job("canary", "web", 2, "exec sleep 600", true, 0.5);
+    String web = job("bin", "web", 2, "exec sleep 600", true, 0.5);
     create(web);
-    browser.open(cluster.url() + "/scheduler/canary/prod/web");
+    browser.open(cluster.url() + "/scheduler/bin/prod/web");
     browser.awaitTrue("document.querySelectorAll('.task-row[data-instance] .state-cell .state.RUNNING').length === 2", WAIT);
     Object loadedAt = browser.script("return window.borealis.loadedAt");
     assertThat(browser.script("return document.querySelectorAll('.config-groups tr[data-instances]').length")).isEqualTo(1L);
@@ -156,36 +157,36 @@ class DashboardBrowserTest {
 
   @Test
   void rolePageGroupsJobsAsPendingActiveAndFinishedLive() throws Exception {
-    create(job("grouping", "waiting", 1, "exec sleep 600", true, 100));
-    create(job("grouping", "serving", 1, "exec sleep 600", true, 0.25));
-    create(job("grouping", "done", 1, "echo done", false, 0.25));
-    browser.open(cluster.url() + "/scheduler/grouping");
-    String phaseOf = "document.querySelector('tr[data-job=\"devcluster/grouping/prod/%s\"]')?.closest('section').dataset.phase";
+    create(job("nobody", "waiting", 1, "exec sleep 600", true, 100));
+    create(job("nobody", "serving", 1, "exec sleep 600", true, 0.25));
+    create(job("nobody", "done", 1, "echo done", false, 0.25));
+    browser.open(cluster.url() + "/scheduler/nobody");
+    String phaseOf = "document.querySelector('tr[data-job=\"devcluster/nobody/prod/%s\"]')?.closest('section').dataset.phase";
     browser.awaitTrue(phaseOf.formatted("waiting") + " === 'pending'", WAIT);
     browser.awaitTrue(phaseOf.formatted("serving") + " === 'active'", WAIT);
     browser.awaitTrue(phaseOf.formatted("done") + " === 'finished'", WAIT);
-    browser.awaitTrue("document.querySelector('tr[data-job=\"devcluster/grouping/prod/serving\"] .type')?.textContent === 'service'", WAIT);
-    browser.awaitTrue("document.querySelector('tr[data-job=\"devcluster/grouping/prod/done\"] .type')?.textContent === 'adhoc'", WAIT);
+    browser.awaitTrue("document.querySelector('tr[data-job=\"devcluster/nobody/prod/serving\"] .type')?.textContent === 'service'", WAIT);
+    browser.awaitTrue("document.querySelector('tr[data-job=\"devcluster/nobody/prod/done\"] .type')?.textContent === 'adhoc'", WAIT);
     Object loadedAt = browser.script("return window.borealis.loadedAt");
 
-    assertThat(cluster.send("DELETE", "/api/v1/jobs/devcluster/grouping/prod/serving", null).statusCode()).isEqualTo(200);
+    assertThat(cluster.send("DELETE", "/api/v1/jobs/devcluster/nobody/prod/serving", null).statusCode()).isEqualTo(200);
     browser.awaitTrue(phaseOf.formatted("serving") + " === 'finished'", WAIT);
     assertThat(browser.script("return window.borealis.loadedAt")).isEqualTo(loadedAt);
 
-    browser.open(cluster.url() + "/scheduler/grouping/prod");
+    browser.open(cluster.url() + "/scheduler/nobody/prod");
     browser.awaitTrue(phaseOf.formatted("waiting") + " === 'pending'", WAIT);
     browser.open(cluster.url() + "/scheduler");
-    browser.awaitTrue("document.querySelector('tr[data-role=\"grouping\"] .jobs')?.textContent === '3'", WAIT);
-    assertThat(cluster.send("DELETE", "/api/v1/jobs/devcluster/grouping/prod/waiting", null).statusCode()).isEqualTo(200);
+    browser.awaitTrue("document.querySelector('tr[data-role=\"nobody\"] .jobs')?.textContent === '3'", WAIT);
+    assertThat(cluster.send("DELETE", "/api/v1/jobs/devcluster/nobody/prod/waiting", null).statusCode()).isEqualTo(200);
   }
 
   @Test
   void taskPageShowsProcessesAndATailOfTheirLogs() throws Exception {
-    create(job("logs", "talker", 1, "echo hello from the talker; echo trouble >&2; exec sleep 600", true, 0.25));
-    browser.open(cluster.url() + "/scheduler/logs/prod/talker");
+    create(job("games", "talker", 1, "echo hello from the talker; echo trouble >&2; exec sleep 600", true, 0.25));
+    browser.open(cluster.url() + "/scheduler/games/prod/talker");
     browser.awaitTrue("document.querySelector('.task-row[data-instance=\"0\"] .state.RUNNING') !== null", WAIT);
     browser.script("document.querySelector('.task-row[data-instance=\"0\"] .c-instance a').click()");
-    browser.awaitTrue("location.pathname === '/scheduler/logs/prod/talker/0'", WAIT);
+    browser.awaitTrue("location.pathname === '/scheduler/games/prod/talker/0'", WAIT);
     browser.awaitTrue("document.querySelector('tr[data-process=\"main\"] .process-state .state.RUNNING') !== null", WAIT);
     browser.awaitTrue("document.querySelector('pre.log[data-process=\"main\"]').textContent.includes('hello from the talker')", WAIT);
     assertThat(browser.script("return document.querySelector('.task-events').textContent")).asString().contains("RUNNING");
@@ -196,27 +197,27 @@ class DashboardBrowserTest {
 
     // The task's own page (Aurora's .../task/{id}) shows its state change live.
     String taskId = (String) browser.script("return document.querySelector('.task-id').textContent");
-    browser.open(cluster.url() + "/scheduler/logs/prod/talker/task/" + taskId);
+    browser.open(cluster.url() + "/scheduler/games/prod/talker/task/" + taskId);
     browser.awaitTrue("document.querySelector('.task-head .state.RUNNING') !== null", WAIT);
-    assertThat(cluster.send("DELETE", "/api/v1/jobs/devcluster/logs/prod/talker", null).statusCode()).isEqualTo(200);
+    assertThat(cluster.send("DELETE", "/api/v1/jobs/devcluster/games/prod/talker", null).statusCode()).isEqualTo(200);
     browser.awaitTrue("document.querySelector('.task-head .state.KILLED') !== null", WAIT);
     browser.awaitTrue("document.querySelector('tr[data-process=\"main\"] .process-state .state.RUNNING') === null", WAIT);
   }
 
   @Test
   void aDroppedConnectionResumesFromTheLastEventWithoutMissingAny() throws Exception {
-    create(job("flaky", "net", 2, "exec sleep 600", true, 0.25));
+    create(job("man", "net", 2, "exec sleep 600", true, 0.25));
     int port = URI.create(cluster.url()).getPort();
     try (CuttableProxy proxy = CuttableProxy.start(port);
-         SseCollector sse = SseCollector.connect(cluster.vertx(), cluster.url() + "/api/v1/events?role=flaky&env=prod&job=net")) {
-      browser.open("http://127.0.0.1:" + proxy.port() + "/scheduler/flaky/prod/net");
+         SseCollector sse = SseCollector.connect(cluster.vertx(), cluster.url() + "/api/v1/events?role=man&env=prod&job=net")) {
+      browser.open("http://127.0.0.1:" + proxy.port() + "/scheduler/man/prod/net");
       browser.awaitTrue("document.querySelectorAll('.task-row .state.RUNNING').length === 2", WAIT);
       Object loadedAt = browser.script("return window.borealis.loadedAt");
 
       long seenBeforeCut = Long.parseLong((String) browser.script("return window.borealis.lastEventId ?? '0'"));
       proxy.cut();
       browser.awaitTrue("document.getElementById('live').textContent !== 'live'", WAIT);
-      assertThat(cluster.send("DELETE", "/api/v1/jobs/devcluster/flaky/prod/net?instances=1", null).statusCode()).isEqualTo(200);
+      assertThat(cluster.send("DELETE", "/api/v1/jobs/devcluster/man/prod/net?instances=1", null).statusCode()).isEqualTo(200);
       sse.await(events -> events.stream().anyMatch(e -> "KILLED".equals(e.data().getString("state"))), WAIT, "KILLED while cut off");
       proxy.restore();
 
@@ -234,13 +235,13 @@ class DashboardBrowserTest {
 
   @Test
   void everyPageFitsAPhoneWidthWithoutSidewaysScrolling() throws Exception {
-    create(job("phone-user", "a-job-with-a-rather-long-name-to-wrap", 1,
+    create(job("lp", "a-job-with-a-rather-long-name-to-wrap", 1,
         "echo a-long-line-without-spaces-" + "x".repeat(200) + "; exec sleep 600", true, 0.25));
     browser.windowSize(390, 844);
-    String base = cluster.url() + "/scheduler/phone-user/prod/a-job-with-a-rather-long-name-to-wrap";
+    String base = cluster.url() + "/scheduler/lp/prod/a-job-with-a-rather-long-name-to-wrap";
     browser.open(base);
     browser.awaitTrue("document.querySelector('.task-row .state.RUNNING') !== null", WAIT);
-    for (String page : List.of(cluster.url() + "/scheduler", cluster.url() + "/scheduler/phone-user", base, base + "/0",
+    for (String page : List.of(cluster.url() + "/scheduler", cluster.url() + "/scheduler/lp", base, base + "/0",
         cluster.url() + "/updates")) {
       browser.open(page);
       browser.awaitTrue("window.borealis.renderedAt !== undefined", WAIT);

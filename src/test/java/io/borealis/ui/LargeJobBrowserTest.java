@@ -22,7 +22,7 @@ class LargeJobBrowserTest {
 
   static String bigJob(String name) {
     return """
-        {"cluster": "devcluster", "role": "bulk", "environment": "prod", "name": "%s", "instances": %d, "service": true,
+        {"cluster": "devcluster", "role": "backup", "environment": "prod", "name": "%s", "instances": %d, "service": true,
          "task": {"processes": [{"name": "main", "cmdline": "exec sleep 600"}],
                   "resources": {"cpu": 100, "ram": 33554432, "disk": 33554432}}}
         """.formatted(name, INSTANCES);
@@ -37,9 +37,9 @@ class LargeJobBrowserTest {
          HeadlessChromium browser = HeadlessChromium.start(Files.createDirectories(dir.resolve("chromium")))) {
       assertThat(cluster.send("POST", "/api/v1/jobs", bigJob("many")).statusCode()).isEqualTo(201);
       // Pending reasons come from the next placement pass and are not events: wait for them before loading.
-      cluster.awaitJob("devcluster/bulk/prod/many", job -> job.getJsonArray("active_tasks").getJsonObject(5000).getString("pending_reason") != null);
+      cluster.awaitJob("devcluster/backup/prod/many", job -> job.getJsonArray("active_tasks").getJsonObject(5000).getString("pending_reason") != null);
 
-      browser.open(cluster.url() + "/scheduler/bulk/prod/many");
+      browser.open(cluster.url() + "/scheduler/backup/prod/many");
       browser.awaitTrue("window.borealis.renderedAt !== undefined && document.querySelector('.table-summary')?.textContent === '10000 tasks'", WAIT);
       long rows = (Long) browser.script("return document.querySelectorAll('.task-row').length");
       assertThat(rows).isBetween(10L, MAX_ROWS_IN_DOM);
@@ -51,7 +51,7 @@ class LargeJobBrowserTest {
       assertThat(browser.script("return document.querySelector('.task-row[data-instance=\"5000\"] .message').textContent"))
           .asString().contains("Insufficient");
 
-      assertThat(cluster.send("DELETE", "/api/v1/jobs/devcluster/bulk/prod/many?instances=5000", null).statusCode()).isEqualTo(200);
+      assertThat(cluster.send("DELETE", "/api/v1/jobs/devcluster/backup/prod/many?instances=5000", null).statusCode()).isEqualTo(200);
       // A task killed while PENDING never ran: it goes through KILLING and is deleted, as in Aurora.
       browser.awaitTrue("document.querySelector('.tabs button[data-tab=active]').textContent === 'Active Tasks (9999)'", WAIT);
       browser.awaitTrue("document.querySelector('.task-row[data-instance=\"5000\"]') === null"
