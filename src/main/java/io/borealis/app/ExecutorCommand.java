@@ -9,13 +9,21 @@ import java.nio.file.Path;
 final class ExecutorCommand {
   static final String MAIN_CLASS = "io.borealis.executor.ExecutorMain";
 
+  /**
+   * An executor watches one task: a small heap, C1 only, one compiler thread, small code cache and
+   * metaspace, no perf-data file, and Netty without pooled arenas (sized for servers, not for one
+   * connection to the agent).
+   */
+  static final java.util.List<String> FLAGS = java.util.List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+      "-XX:CICompilerCount=1", "-Xss256k", "-Xms8m", "-Xmx48m", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m",
+      "-XX:-UsePerfData", "-XX:MaxDirectMemorySize=16m", "-Dio.netty.allocator.type=unpooled", "-Xshare:auto");
+
   private ExecutorCommand() {}
 
   static String fromCurrentJvm() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classPath = System.getProperty("java.class.path");
-    return "exec " + quote(java) + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx64m -Xshare:auto"
-        + " -cp " + quote(classPath) + " " + MAIN_CLASS;
+    return "exec " + quote(java) + " " + String.join(" ", FLAGS) + " -cp " + quote(classPath) + " " + MAIN_CLASS;
   }
 
   private static String quote(String value) {

@@ -2,6 +2,7 @@ package io.borealis.executor;
 
 import io.borealis.executor.ExecutorEnvironment.InvalidEnvironmentException;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -57,7 +58,8 @@ public final class ExecutorMain {
 
   /** Runs the executor until it decides to exit; returns the exit code. Blocks the calling (main) thread. */
   static int run(ExecutorEnvironment env) {
-    Vertx vertx = Vertx.vertx();
+    // One task per executor: one event loop and a few workers are plenty, and every thread costs memory.
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(4).setInternalBlockingPoolSize(2));
     CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     vertx.deployVerticle(new ExecutorVerticle(env, Clock.systemUTC(), exitCode::complete))
         .onFailure(failure -> {
