@@ -30,12 +30,8 @@ final class AdminHostCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "drain", mixinStandardHelpOptions = true,
-      description = "Drain hosts: they take no new tasks, their tasks are killed and rescheduled elsewhere, and each is DRAINED "
-          + "once empty.",
-      footer = {"", "Example:", "  borealis admin host drain devcluster agent-7.example.com"},
-      exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})
-  static final class Drain implements Callable<Integer> {
+  /** What drain and activate share: a cluster, hosts, and the API's answer printed per host. */
+  abstract static class ChangeHosts implements Callable<Integer> {
     @ParentCommand
     AdminHostCommand host;
 
@@ -45,30 +41,35 @@ final class AdminHostCommand implements Runnable {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "HOST")
     List<String> hosts = new ArrayList<>();
 
+    /** The API's verb: {@code /api/v1/admin/hosts/<verb>}. */
+    abstract String verb();
+
     @Override
     public Integer call() {
-      host.print(host.admin.root.api(cluster).changeHosts("drain", hosts));
+      host.print(host.admin.root.api(cluster).changeHosts(verb(), hosts));
       return 0;
+    }
+  }
+
+  @Command(name = "drain", mixinStandardHelpOptions = true,
+      description = "Drain hosts: they take no new tasks, their tasks are killed and rescheduled elsewhere, and each is DRAINED "
+          + "once empty.",
+      footer = {"", "Example:", "  borealis admin host drain devcluster agent-7.example.com"},
+      exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})
+  static final class Drain extends ChangeHosts {
+    @Override
+    String verb() {
+      return "drain";
     }
   }
 
   @Command(name = "activate", mixinStandardHelpOptions = true, description = "Take hosts out of maintenance: they take tasks again.",
       footer = {"", "Example:", "  borealis admin host activate devcluster agent-7.example.com"},
       exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE})
-  static final class Activate implements Callable<Integer> {
-    @ParentCommand
-    AdminHostCommand host;
-
-    @Parameters(index = "0", paramLabel = "CLUSTER")
-    String cluster;
-
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "HOST")
-    List<String> hosts = new ArrayList<>();
-
+  static final class Activate extends ChangeHosts {
     @Override
-    public Integer call() {
-      host.print(host.admin.root.api(cluster).changeHosts("activate", hosts));
-      return 0;
+    String verb() {
+      return "activate";
     }
   }
 
