@@ -63,20 +63,14 @@ final class LocalCommand implements Callable<Integer> {
       + "(default: $XDG_DATA_HOME/borealis/local, else ~/.local/share/borealis/local).")
   Path dataDir;
 
-  @Option(names = "--preemption-delay", defaultValue = "PT3M",
-      description = "How long a task waits for a host before it may preempt less important tasks (ISO-8601, default 3 minutes).")
-  Duration preemptionDelay;
-
   @Option(names = "--ephemeral", description = "Keep nothing: a throw-away run that forgets every job when it stops.")
   boolean ephemeral;
 
-  @Option(names = "--zk-ensemble", paramLabel = "HOST:PORT,...",
-      description = "ZooKeeper ensemble where executors announce the tasks of jobs with an announce (Aurora's ServerSets); "
-          + "without it nothing is announced.")
-  String zkEnsemble;
-
   @Mixin
   AccessOptions accessOptions;
+
+  @Mixin
+  SchedulingOptions scheduling;
 
   @Override
   public Integer call() throws IOException {
@@ -104,7 +98,7 @@ final class LocalCommand implements Callable<Integer> {
     MonitoredVertx monitored = MonitoredVertx.create();
     Vertx vertx = monitored.vertx();
     var options = new LocalCluster.Options(host, httpPort, masterPort, specs, sandboxes, cluster, Duration.ofSeconds(15),
-        AgentVerticle.AgentSettings.defaults(host), null, storage, access, preemptionDelay, zkEnsemble);
+        AgentVerticle.AgentSettings.defaults(host), null, storage, access, scheduling.preemptionDelay, scheduling.zkEnsemble);
     LocalCluster started;
     try {
       started = LocalCluster.start(monitored, options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

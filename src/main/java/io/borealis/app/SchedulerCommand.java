@@ -53,17 +53,11 @@ final class SchedulerCommand implements Callable<Integer> {
       description = "How long one instance of a rolling update may take before it counts as failed (ISO-8601, default 10 minutes).")
   Duration updateProgressDeadline;
 
-  @Option(names = "--zk-ensemble", paramLabel = "HOST:PORT,...",
-      description = "ZooKeeper ensemble where executors announce the tasks of jobs with an announce (Aurora's ServerSets); "
-          + "without it nothing is announced.")
-  String zkEnsemble;
-
   @Mixin
   AccessOptions accessOptions;
 
-  @Option(names = "--preemption-delay", defaultValue = "PT3M",
-      description = "How long a task waits for a host before it may preempt less important tasks (ISO-8601, default 3 minutes).")
-  Duration preemptionDelay;
+  @Mixin
+  SchedulingOptions scheduling;
 
   @Override
   public Integer call() throws Exception {
@@ -95,7 +89,7 @@ final class SchedulerCommand implements Callable<Integer> {
         SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
         SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, url + "/scheduler",
         LifecycleSettings.AURORA_DEFAULTS, SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL, updateProgressDeadline,
-        preemptionDelay, zkEnsemble);
+        scheduling.preemptionDelay, scheduling.zkEnsemble);
     SchedulerDeployment scheduler;
     try {
       scheduler = storage
