@@ -20,9 +20,9 @@ import java.util.function.UnaryOperator;
  * The scheduler's verticles (state, Mesos, and placement if asked) subscribed to a
  * {@link RecordingMaster}, so a test can see every call they make and feed them events.
  */
-final class SchedulerOnRecordingMaster implements AutoCloseable {
-  final Vertx vertx;
-  final RecordingMaster master;
+public final class SchedulerOnRecordingMaster implements AutoCloseable {
+  public final Vertx vertx;
+  public final RecordingMaster master;
   /** Where the Mesos verticle counts failed calls. */
   final SimpleMeterRegistry registry;
 
@@ -32,7 +32,7 @@ final class SchedulerOnRecordingMaster implements AutoCloseable {
     this.registry = registry;
   }
 
-  static SchedulerOnRecordingMaster start(boolean withPlacement) throws Exception {
+  public static SchedulerOnRecordingMaster start(boolean withPlacement) throws Exception {
     return start(withPlacement, settings -> settings, master -> { }, true);
   }
 
@@ -41,7 +41,7 @@ final class SchedulerOnRecordingMaster implements AutoCloseable {
    * @param prepare readies the master (e.g. refusals) before the scheduler first subscribes
    * @param awaitSubscribe whether to wait for the SUBSCRIBE to reach this master (not when it redirects)
    */
-  static SchedulerOnRecordingMaster start(boolean withPlacement, UnaryOperator<SchedulerSettings> tune,
+  public static SchedulerOnRecordingMaster start(boolean withPlacement, UnaryOperator<SchedulerSettings> tune,
       Consumer<RecordingMaster> prepare, boolean awaitSubscribe) throws Exception {
     Vertx vertx = Vertx.vertx();
     LocalCodec.register(vertx);
@@ -65,7 +65,7 @@ final class SchedulerOnRecordingMaster implements AutoCloseable {
     return new SchedulerOnRecordingMaster(vertx, master, registry);
   }
 
-  static <T> T await(Future<T> future) throws Exception {
+  public static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
@@ -87,7 +87,7 @@ final class SchedulerOnRecordingMaster implements AutoCloseable {
   }
 
   /** Asks the state verticle and returns its reply. */
-  Object state(StateRequests.Request request) throws Exception {
+  public Object state(StateRequests.Request request) throws Exception {
     return await(vertx.eventBus().request(BusAddresses.STATE, request)).body();
   }
 
