@@ -10,6 +10,7 @@ import { rolePage } from './pages/role.js';
 import { jobPage } from './pages/job.js';
 import { taskPage } from './pages/task.js';
 import { updatePage, updatesPage } from './pages/updates.js';
+import { watchMesos } from './mesosBanner.js';
 
 
 const view = document.getElementById('view');
@@ -55,4 +56,5 @@ window.addEventListener('pagehide', () => {
 window.addEventListener('pageshow', (event) => { if (event.persisted) route(); });
 window.addEventListener(NAVIGATE, route);
 setInterval(refreshAgo, 5000);
+watchMesos();
 route();

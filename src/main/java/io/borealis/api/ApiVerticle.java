@@ -3,16 +3,12 @@ package io.borealis.api;
 import io.borealis.access.AccessSettings;
 import io.borealis.events.BusAddresses;
 import io.borealis.events.ClusterEvent;
-import io.borealis.events.MesosCommands;
-import io.borealis.events.StateRequests;
 import io.borealis.model.Problem;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -31,12 +27,11 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Serves the JSON API, the SSE stream, the dashboard and the health check on one HTTP port. */
+/** Serves the JSON API, the SSE stream, the dashboard and the health checks ({@link HealthHandlers}) on one HTTP port. */
 public final class ApiVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(ApiVerticle.class.getName());
   /** Job documents are small; anything bigger than this is a mistake, not a job. */
   private static final long MAX_BODY_BYTES = 1024 * 1024;
-  private static final long HEALTH_TIMEOUT_MS = 2_000;
 
   private final String host;
   private final int requestedPort;
@@ -93,8 +88,9 @@ public final class ApiVerticle extends VerticleBase {
       route.setDoSecurity(false).addHandler(handler).addFailureHandler(rc -> failed(rc, route.getOperation()));
     }
     Router router = builder.createRouter();
-    router.get("/health").handler(this::health);
-    router.get("/leaderhealth").handler(this::leaderHealth);
+    HealthHandlers health = new HealthHandlers(vertx.eventBus(), cluster);
+    router.get("/health").handler(health::health);
+    router.get("/leaderhealth").handler(health::leaderHealth);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
     router.route("/api/*").handler(rc -> ApiError.notFound(rc, "no API resource " + rc.request().method() + " " + rc.request().path()));
     router.get("/").handler(rc -> rc.redirect("/scheduler"));
@@ -113,10 +109,10 @@ public final class ApiVerticle extends VerticleBase {
     QuotaHandlers quotas = new QuotaHandlers(vertx.eventBus());
     SandboxHandlers sandboxes = new SandboxHandlers(vertx);
     HostHandlers hosts = new HostHandlers(vertx.eventBus());
+    HealthHandlers health = new HealthHandlers(vertx.eventBus(), cluster);
     return Map.ofEntries(
         Map.entry("getOpenApiDocument", rc -> rc.response().putHeader("Content-Type", "application/json").sendFile(ApiContract.DOCUMENT)),
-        Map.entry("getCluster", rc -> rc.response().putHeader("Content-Type", "application/json")
-            .end(new JsonObject().put("name", cluster).encode())),
+        Map.entry("getCluster", health::cluster),
         Map.entry("createJob", jobs::create),
         Map.entry("listJobs", jobs::list),
         Map.entry("getJob", jobs::get),
@@ -157,24 +153,6 @@ public final class ApiVerticle extends VerticleBase {
     ApiError.send(rc, status, status == 404 ? "not_found" : "internal", status == 404 ? "not found" : "internal error", List.of());
   }
 
-  /**
-   * Aurora's {@code /leaderhealth}: OK only on the scheduler that leads the framework, which (until
-   * schedulers elect a leader among themselves) is the one holding the Mesos subscription.
-   */
-  private void leaderHealth(RoutingContext rc) {
-    vertx.eventBus().<MesosCommands.Connection>request(BusAddresses.MESOS_STATUS, new MesosCommands.GetConnection(),
-            new DeliveryOptions().setSendTimeout(HEALTH_TIMEOUT_MS))
-        .onSuccess(reply -> {
-          MesosCommands.Connection mesos = reply.body();
-          boolean leading = mesos.subscribed();
-          rc.response().setStatusCode(leading ? 200 : 503).putHeader("Content-Type", "text/plain")
-              .end(leading ? "OK: leading framework " + mesos.frameworkId() + " on the Mesos master at " + mesos.master()
-                  : "NOT LEADING: " + mesos.problem() + " (Mesos master " + mesos.master() + ")");
-        })
-        .onFailure(e -> rc.response().setStatusCode(503).putHeader("Content-Type", "text/plain")
-            .end("NOT LEADING: " + ApiError.unavailableBecause(e)));
-  }
-
   private static void dashboard(RoutingContext rc) {
     rc.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-cache")
         .sendFile("webroot/index.html");
@@ -182,17 +160,5 @@ public final class ApiVerticle extends VerticleBase {
 
   public int port() {
     return server.actualPort();
-  }
-
-  /**
-   * OK only when the state owner answers: the HTTP server starts first, and a scheduler whose storage
-   * failed must not look healthy to a load balancer or an operator.
-   */
-  private void health(RoutingContext rc) {
-    vertx.eventBus().request(BusAddresses.STATE, new StateRequests.CheckHealth(),
-            new DeliveryOptions().setSendTimeout(HEALTH_TIMEOUT_MS))
-        .onSuccess(ok -> rc.response().putHeader("Content-Type", "text/plain").end("OK"))
-        .onFailure(e -> rc.response().setStatusCode(503).putHeader("Content-Type", "text/plain")
-            .end("UNHEALTHY: " + ApiError.unavailableBecause(e)));
   }
 }

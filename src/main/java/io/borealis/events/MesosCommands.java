@@ -30,6 +30,9 @@ public final class MesosCommands {
   /**
    * Whether this scheduler is subscribed to the Mesos master, which makes it the one that leads the
    * framework. {@code problem} says why it is not (or what last went wrong), null when all is well.
+   * {@code fatal}: the master ended the framework (an ERROR event: removed, failed over to another
+   * scheduler); this scheduler has stopped scheduling and will not re-subscribe until restarted. A
+   * transient disconnect, which it recovers from by itself, is not fatal.
    */
-  public record Connection(boolean subscribed, String master, String frameworkId, String problem) {}
+  public record Connection(boolean subscribed, String master, String frameworkId, String problem, boolean fatal) {}
 }

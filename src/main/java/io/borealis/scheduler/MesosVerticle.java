@@ -5,6 +5,8 @@ import io.borealis.events.MesosCommands;
 import io.borealis.events.OfferEvents;
 import io.borealis.events.SandboxRequests;
 import io.borealis.events.StateRequests;
+import io.borealis.mesos.client.Backoff;
+import io.borealis.mesos.client.FrameworkCredentials;
 import io.borealis.mesos.client.SchedulerClient;
 import io.borealis.mesos.wire.AgentId;
 import io.borealis.mesos.wire.Filters;
@@ -18,8 +20,11 @@ import io.borealis.mesos.wire.TaskId;
 import io.borealis.mesos.wire.TaskInfo;
 import io.borealis.mesos.wire.TaskStatus;
 import io.borealis.model.TaskState;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -32,22 +37,31 @@ import java.util.logging.Logger;
  * updates for the state verticle, acknowledged only once the state verticle has applied them) and
  * Borealis commands into scheduler calls. Re-subscribes with backoff when the stream ends. Remembers
  * each agent's HTTP address from its offers, to say where a task's sandbox files are served.
+ *
+ * <p>An ERROR event is the master ending the framework (removed, or failed over to another scheduler
+ * with the same id): this scheduler then stops scheduling for good (no launches; offers that still
+ * arrive are declined; no re-subscription, which would fight the new owner or spin on a removed id)
+ * and reports itself {@code fatal}, which turns {@code /health} and the dashboard red until an
+ * operator restarts it. A stream that merely ends is not fatal: it re-subscribes with backoff.
  */
 public final class MesosVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(MesosVerticle.class.getName());
   private static final long MIN_BACKOFF_MS = 250;
   private static final long MAX_BACKOFF_MS = 30_000;
+  /** Declined offers of a framework that has stopped scheduling stay away as long as Mesos allows. */
+  private static final Filters STOPPED = Filters.refuseSeconds(Duration.ofDays(1).toSeconds());
   /** Resources left over after a launch come straight back, so the next pending task can use them. */
   private static final Filters AFTER_LAUNCH = Filters.refuseSeconds(0);
 
   private final SchedulerSettings settings;
   private final MesosAdapter adapter;
+  private final MeterRegistry registry;
   private SchedulerClient client;
   private FrameworkId frameworkId;
-  private String role = "*";
+  private String role;
   /** Agent id to its base URL, as its latest offer gave it; agents keep their address for life. */
   private final Map<String, String> agentUrls = new HashMap<>();
-  private long backoffMs = MIN_BACKOFF_MS;
+  private final Backoff backoff = new Backoff(MIN_BACKOFF_MS, MAX_BACKOFF_MS, Math::random);
   /** Mesos' advice: no event at all (heartbeats included) for this many heartbeat intervals means the stream is dead. */
   static final int MISSED_HEARTBEATS = 5;
   private long heartbeatIntervalMs;
@@ -56,23 +70,31 @@ public final class MesosVerticle extends VerticleBase {
   private boolean subscribed;
   /** Why the scheduler is not subscribed, or the last ERROR the master sent; null when all is well. */
   private String problem = "not subscribed yet";
+  /** The master sent ERROR: scheduling has stopped until a restart. */
+  private boolean fatal;
   /**
    * SUPPRESS and REVIVE go out one after the other: sent in parallel they could arrive in the wrong
    * order and leave the framework suppressed with work pending.
    */
   private Future<Void> offerFlow = Future.succeededFuture();
 
-  public MesosVerticle(SchedulerSettings settings) {
+  /** @param registry where {@code borealis_mesos_call_failures_total{call,status}} counts calls Mesos finally refused */
+  public MesosVerticle(SchedulerSettings settings, MeterRegistry registry) {
     this.settings = settings;
     this.adapter = new MesosAdapter(settings);
+    this.registry = registry;
+    this.role = settings.framework().role();
   }
 
   @Override
   public Future<?> start() {
-    client = new SchedulerClient(vertx, settings.masterUrl());
+    FrameworkSettings framework = settings.framework();
+    FrameworkCredentials credentials = framework.principal() == null || framework.secret() == null ? null
+        : new FrameworkCredentials(framework.principal(), framework.secret());
+    client = new SchedulerClient(vertx, settings.masterUrl(), credentials, this::callFailed);
     var commands = vertx.eventBus().<MesosCommands.Command>consumer(BusAddresses.MESOS, m -> execute(m.body()));
     vertx.eventBus().<MesosCommands.GetConnection>consumer(BusAddresses.MESOS_STATUS, m -> m.reply(
-        new MesosCommands.Connection(subscribed, client.masterUrl(), frameworkId == null ? null : frameworkId.value(), problem)));
+        new MesosCommands.Connection(subscribed, client.masterUrl(), frameworkId == null ? null : frameworkId.value(), problem, fatal)));
     var sandboxes = vertx.eventBus().<SandboxRequests.Locate>consumer(BusAddresses.SANDBOXES, m -> {
       SandboxRequests.Locate locate = m.body();
       String agentUrl = agentUrls.get(locate.agentId());
@@ -104,9 +126,25 @@ public final class MesosVerticle extends VerticleBase {
     return client.close();
   }
 
+  /** Counted per call type and status; a 4xx also logged, since it means we sent something Mesos will never take. */
+  private void callFailed(SchedulerCall.Type call, String status, String message) {
+    Counter.builder("borealis.mesos.call.failures").description("Calls to the Mesos master that finally failed, after any retries")
+        .tag("call", call.name()).tag("status", status).register(registry).increment();
+    if (status.startsWith("4")) {
+      LOG.warning(() -> "Mesos refused " + call + " for good: " + message);
+    }
+  }
+
   private void subscribe() {
+    if (fatal || stopping) {
+      return;
+    }
+    FrameworkSettings framework = settings.framework();
+    // MULTI_ROLE with one role: the v1 way to name it (the single 'role' field is deprecated).
     FrameworkInfo info = new FrameworkInfo(settings.user(), settings.frameworkName(), frameworkId,
-        (double) settings.failoverTimeout().toSeconds(), false, null, null, null, settings.dashboardUrl());
+        (double) settings.failoverTimeout().toSeconds(), false, List.of(framework.role()),
+        List.of(new FrameworkInfo.Capability("MULTI_ROLE")), framework.hostname(),
+        framework.webuiUrl() != null ? framework.webuiUrl() : settings.dashboardUrl(), framework.principal());
     client.subscribe(SchedulerCall.subscribe(info), this::onEvent, this::onStreamClosed)
         .onSuccess(s -> LOG.info(() -> "Subscribed to Mesos master " + s.masterUrl()))
         .onFailure(error -> {
@@ -133,24 +171,27 @@ public final class MesosVerticle extends VerticleBase {
 
   private void onStreamClosed(Throwable error) {
     subscribed = false;
-    problem = "the subscription ended" + (error == null ? "" : ": " + error.getMessage()) + "; re-subscribing";
+    if (!fatal) {
+      problem = "the subscription ended" + (error == null ? "" : ": " + error.getMessage()) + "; re-subscribing";
+    }
     heartbeatIntervalMs = 0;
     rearmWatchdog();
     if (stopping) {
       return;
     }
     vertx.eventBus().publish(BusAddresses.OFFERS, new OfferEvents.AllRescinded());
+    if (fatal) {
+      return;
+    }
     LOG.warning(() -> "Mesos subscription ended" + (error == null ? "" : ": " + error.getMessage()) + "; re-subscribing");
     retryLater();
   }
 
   private void retryLater() {
-    if (stopping) {
+    if (stopping || fatal) {
       return;
     }
-    long delay = backoffMs / 2 + (long) (Math.random() * backoffMs / 2);
-    backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
-    vertx.setTimer(delay, id -> subscribe());
+    vertx.setTimer(backoff.nextDelayMs(), id -> subscribe());
   }
 
   private void onEvent(SchedulerEvent event) {
@@ -166,7 +207,7 @@ public final class MesosVerticle extends VerticleBase {
         Double interval = event.subscribed().heartbeatIntervalSeconds();
         heartbeatIntervalMs = interval == null ? 0 : (long) (interval * 1000);
         rearmWatchdog();
-        backoffMs = MIN_BACKOFF_MS;
+        backoff.reset();
         vertx.eventBus().publish(BusAddresses.OFFERS, new OfferEvents.AllRescinded());
         // Stored before anything else happens, so a crash from here on re-registers as this framework.
         vertx.eventBus().request(BusAddresses.STATE, new StateRequests.RecordFrameworkId(frameworkId.value()))
@@ -174,6 +215,10 @@ public final class MesosVerticle extends VerticleBase {
             .onFailure(e -> LOG.severe(() -> "Cannot store framework id " + frameworkId.value() + ": " + e.getMessage()));
       }
       case OFFERS -> {
+        if (fatal) {
+          decline(event.offers().offers().stream().map(Offer::id).toList());
+          return;
+        }
         if (!event.offers().offers().isEmpty()) {
           role = event.offers().offers().get(0).allocationInfo() == null ? role : event.offers().offers().get(0).allocationInfo().role();
         }
@@ -190,11 +235,31 @@ public final class MesosVerticle extends VerticleBase {
       case UPDATE -> onStatus(event.update().status());
       case FAILURE -> LOG.info(() -> "Mesos reports executor " + (event.failure().executorId() == null ? "-" : event.failure().executorId().value())
           + " on agent " + event.failure().agentId().value() + " ended with status " + event.failure().status());
-      case ERROR -> {
-        problem = "the master sent ERROR: " + event.error().message();
-        LOG.severe(() -> "Mesos master sent ERROR: " + event.error().message());
-      }
+      case ERROR -> stopScheduling(event.error().message());
       default -> { }
+    }
+  }
+
+  /** The master has ended this framework: stop for good, say so once, and let the stream go. */
+  private void stopScheduling(String reason) {
+    if (fatal) {
+      return;
+    }
+    fatal = true;
+    subscribed = false;
+    problem = "the master ended the framework: " + reason;
+    LOG.severe(() -> "Mesos master " + client.masterUrl() + " sent ERROR \"" + reason + "\" for framework "
+        + (frameworkId == null ? "-" : frameworkId.value()) + ": Borealis has stopped scheduling (no launches, offers declined, "
+        + "no re-subscription); /health is red. Find out why the framework was removed or who took it over, then restart the scheduler.");
+    vertx.eventBus().publish(BusAddresses.OFFERS, new OfferEvents.AllRescinded());
+    heartbeatIntervalMs = 0;
+    rearmWatchdog();
+    client.disconnect();
+  }
+
+  private void decline(List<OfferId> offers) {
+    if (!offers.isEmpty() && frameworkId != null) {
+      call(SchedulerCall.decline(frameworkId, offers, STOPPED));
     }
   }
 
@@ -204,7 +269,7 @@ public final class MesosVerticle extends VerticleBase {
    * then implicitly (Mesos lists every task it runs for us; ones we do not know get killed).
    */
   private void reconcile() {
-    if (frameworkId == null) {
+    if (frameworkId == null || fatal) {
       return;
     }
     vertx.eventBus().<StateRequests.TaskList>request(BusAddresses.STATE, new StateRequests.GetTasksOnAgents())
@@ -235,6 +300,15 @@ public final class MesosVerticle extends VerticleBase {
   private void execute(MesosCommands.Command command) {
     if (frameworkId == null) {
       LOG.warning(() -> "Not subscribed to Mesos yet; dropping " + command);
+      return;
+    }
+    if (fatal) {
+      if (command instanceof MesosCommands.Launch launch) {
+        LOG.warning(() -> "Scheduling has stopped (" + problem + "); not launching " + launch.tasks().size() + " task(s)");
+        decline(launch.offerIds().stream().map(OfferId::of).toList());
+      } else if (command instanceof MesosCommands.Decline declined) {
+        decline(declined.offerIds().stream().map(OfferId::of).toList());
+      }
       return;
     }
     if (command instanceof MesosCommands.Launch launch) {

@@ -53,7 +53,7 @@ public final class SchedulerDeployment {
         })
         .compose(id -> {
           ids.add(id);
-          return vertx.deployVerticle(new MesosVerticle(settings));
+          return vertx.deployVerticle(new MesosVerticle(settings, registry));
         })
         .compose(id -> {
           ids.add(id);

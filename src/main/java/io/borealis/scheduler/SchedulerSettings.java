@@ -25,6 +25,7 @@ import java.time.Duration;
  *     (Aurora's {@code preemption_delay})
  * @param zkEnsemble ZooKeeper {@code host:port,...} where executors announce tasks of jobs with an
  *     {@code announce}; null: no announcing
+ * @param framework role, credentials, hostname and web UI link the framework registers with
  */
 public record SchedulerSettings(
     String cluster,
@@ -41,7 +42,8 @@ public record SchedulerSettings(
     Duration reconciliationInterval,
     Duration updateProgressDeadline,
     Duration preemptionDelay,
-    String zkEnsemble) {
+    String zkEnsemble,
+    FrameworkSettings framework) {
 
   public static final double DEFAULT_EXECUTOR_CPUS = 0.25;
   public static final double DEFAULT_EXECUTOR_MEM_MB = 128;
@@ -52,15 +54,30 @@ public record SchedulerSettings(
   public static final Duration DEFAULT_UPDATE_PROGRESS_DEADLINE = Duration.ofMinutes(10);
   public static final Duration DEFAULT_PREEMPTION_DELAY = Duration.ofMinutes(3);
 
+  /** Registering with Mesos' defaults: role {@code *}, no credentials. */
+  public SchedulerSettings(String cluster, String masterUrl, String frameworkName, String user, Duration failoverTimeout,
+      String executorCommand, double executorCpus, double executorMemMb, Duration offerHoldTime, String dashboardUrl,
+      LifecycleSettings lifecycle, Duration reconciliationInterval, Duration updateProgressDeadline, Duration preemptionDelay,
+      String zkEnsemble) {
+    this(cluster, masterUrl, frameworkName, user, failoverTimeout, executorCommand, executorCpus, executorMemMb, offerHoldTime,
+        dashboardUrl, lifecycle, reconciliationInterval, updateProgressDeadline, preemptionDelay, zkEnsemble, FrameworkSettings.DEFAULT);
+  }
+
+  public SchedulerSettings withFramework(FrameworkSettings newFramework) {
+    return new SchedulerSettings(cluster, masterUrl, frameworkName, user, failoverTimeout, executorCommand,
+        executorCpus, executorMemMb, offerHoldTime, dashboardUrl, lifecycle, reconciliationInterval, updateProgressDeadline,
+        preemptionDelay, zkEnsemble, newFramework);
+  }
+
   public SchedulerSettings withDashboardUrl(String url) {
     return new SchedulerSettings(cluster, masterUrl, frameworkName, user, failoverTimeout, executorCommand,
         executorCpus, executorMemMb, offerHoldTime, url, lifecycle, reconciliationInterval, updateProgressDeadline, preemptionDelay,
-        zkEnsemble);
+        zkEnsemble, framework);
   }
 
   public SchedulerSettings withPreemptionDelay(Duration delay) {
     return new SchedulerSettings(cluster, masterUrl, frameworkName, user, failoverTimeout, executorCommand,
         executorCpus, executorMemMb, offerHoldTime, dashboardUrl, lifecycle, reconciliationInterval, updateProgressDeadline, delay,
-        zkEnsemble);
+        zkEnsemble, framework);
   }
 }

@@ -10,7 +10,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -18,7 +20,8 @@ import java.util.function.Predicate;
 /**
  * A fake Mesos master for testing a framework: it speaks just enough of {@code /api/v1/scheduler}
  * (SUBSCRIBE answered with a RecordIO stream, other calls with 202), records every call, and lets the
- * test push events into the stream or cut it.
+ * test push events into the stream or cut it. A test may also make it answer some calls as a master
+ * in trouble does: {@code 503} with a plain-text reason, {@code 307} to the leader, a {@code 4xx}.
  */
 public final class RecordingMaster implements AutoCloseable {
   public static final FrameworkId FRAMEWORK = FrameworkId.of("recording-framework-0000");
@@ -26,6 +29,10 @@ public final class RecordingMaster implements AutoCloseable {
   private final Vertx vertx;
   private final HttpServer server;
   private final LinkedBlockingQueue<SchedulerCall> calls = new LinkedBlockingQueue<>();
+  private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Refusal> refusals = new ConcurrentLinkedQueue<>();
+  /** The Authorization header of every request, in arrival order ("" when there was none). */
+  private final ConcurrentLinkedQueue<String> authorizations = new ConcurrentLinkedQueue<>();
   private volatile HttpServerResponse stream;
   /** What SUBSCRIBED tells the framework; the master itself never sends heartbeats. */
   private volatile double heartbeatSeconds = 15.0;
@@ -39,6 +46,18 @@ public final class RecordingMaster implements AutoCloseable {
     RecordingMaster[] self = new RecordingMaster[1];
     HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
       SchedulerCall call = MesosJson.decode(body.getBytes(), SchedulerCall.class);
+      String authorization = request.getHeader("Authorization");
+      self[0].authorizations.add(authorization == null ? "" : authorization);
+      Answer answer = self[0].takeAnswer(call);
+      if (answer != null) {
+        self[0].refusals.add(new Refusal(call, answer.status(), System.nanoTime()));
+        HttpServerResponse response = request.response().setStatusCode(answer.status());
+        if (answer.location() != null) {
+          response.putHeader("Location", answer.location());
+        }
+        response.putHeader("Content-Type", "text/plain; charset=utf-8").end(answer.body());
+        return;
+      }
       self[0].calls.add(call);
       if (call.type() == SchedulerCall.Type.SUBSCRIBE) {
         HttpServerResponse response = request.response().setChunked(true)
@@ -51,6 +70,44 @@ public final class RecordingMaster implements AutoCloseable {
     })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     self[0] = new RecordingMaster(vertx, server);
     return self[0];
+  }
+
+  /** A non-202 answer the next {@code remaining} calls matching {@code which} get instead of being served. */
+  private record Answer(Predicate<SchedulerCall> which, int status, String location, String body, int[] remaining) {}
+
+  /** A call answered with {@code status} instead of being served, at {@code nanoTime}. */
+  public record Refusal(SchedulerCall call, int status, long nanoTime) {}
+
+  private synchronized Answer takeAnswer(SchedulerCall call) {
+    for (Iterator<Answer> it = answers.iterator(); it.hasNext(); ) {
+      Answer answer = it.next();
+      if (answer.which().test(call)) {
+        if (--answer.remaining()[0] <= 0) {
+          it.remove();
+        }
+        return answer;
+      }
+    }
+    return null;
+  }
+
+  /** The next {@code times} calls matching {@code which} get {@code status} with a plain-text body, as Mesos answers errors. */
+  public void refuse(Predicate<SchedulerCall> which, int times, int status, String body) {
+    answers.add(new Answer(which, status, null, body, new int[] {times}));
+  }
+
+  /** The next {@code times} calls matching {@code which} are redirected, as a master that is not the leader does. */
+  public void redirect(Predicate<SchedulerCall> which, int times, String location) {
+    answers.add(new Answer(which, 307, location, "", new int[] {times}));
+  }
+
+  /** Every call answered by {@link #refuse} or {@link #redirect}, oldest first. */
+  public List<Refusal> refusals() {
+    return List.copyOf(refusals);
+  }
+
+  public List<String> authorizations() {
+    return List.copyOf(authorizations);
   }
 
   /** The heartbeat interval announced to later subscriptions (no heartbeat is ever sent). */
@@ -74,6 +131,13 @@ public final class RecordingMaster implements AutoCloseable {
   /** Ends the subscription stream, as a master failover or a network cut would. */
   public void cutStream() {
     vertx.runOnContext(v -> stream.reset());
+  }
+
+  /** The calls recorded and not yet awaited, oldest first; they are taken. */
+  public List<SchedulerCall> drainCalls() {
+    List<SchedulerCall> drained = new java.util.ArrayList<>();
+    calls.drainTo(drained);
+    return drained;
   }
 
   /** The next recorded call matching {@code which}, skipping others. */

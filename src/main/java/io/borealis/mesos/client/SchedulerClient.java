@@ -16,24 +16,45 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * The scheduler's side of {@code POST /api/v1/scheduler}. One instance serves one framework; create
  * it on the event loop that will consume the events.
+ *
+ * <p>A SUBSCRIBE answered {@code 307} follows the Location to the leading master, which later calls
+ * and re-subscriptions then use; one that fails starts the next attempt at the configured URL again,
+ * since the leader may have moved. A call answered {@code 307} means the master lost its leadership:
+ * the stream is dropped so the owner re-subscribes. Other failed calls are retried as
+ * {@link CallRetry} allows, and reported to the {@link CallFailureListener} when they finally fail.
  */
 public final class SchedulerClient {
+  private static final Logger LOG = Logger.getLogger(SchedulerClient.class.getName());
   private static final int MAX_REDIRECTS = 5;
   private static final String JSON = "application/json";
   static final int CALL_CONNECTIONS = 32;
 
+  private final Vertx vertx;
   private final HttpClient streamClient;
   private final HttpClient callClient;
+  private final String configuredUrl;
+  private final FrameworkCredentials credentials;
+  private final CallFailureListener failures;
   private String masterUrl;
   private String streamId;
   private HttpClientResponse stream;
 
   public SchedulerClient(Vertx vertx, String masterUrl) {
-    this.masterUrl = stripSlash(masterUrl);
+    this(vertx, masterUrl, null, (call, status, message) -> { });
+  }
+
+  /** @param credentials sent as HTTP Basic on every request; null: none */
+  public SchedulerClient(Vertx vertx, String masterUrl, FrameworkCredentials credentials, CallFailureListener failures) {
+    this.vertx = vertx;
+    this.configuredUrl = stripSlash(masterUrl);
+    this.masterUrl = configuredUrl;
+    this.credentials = credentials;
+    this.failures = failures;
     // The subscription needs a connection of its own that is never reused for calls.
     this.streamClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false).setIdleTimeout(0));
     // Calls are many and small (an ACKNOWLEDGE per status update): enough connections that a burst of
@@ -51,13 +72,14 @@ public final class SchedulerClient {
    */
   public Future<MesosSubscription> subscribe(SchedulerCall subscribe, Consumer<SchedulerEvent> onEvent,
       Handler<Throwable> onClosed) {
-    return subscribe(subscribe, onEvent, onClosed, masterUrl, 0);
+    String first = masterUrl;
+    return subscribe(subscribe, onEvent, onClosed, first, 0).onFailure(e -> masterUrl = configuredUrl);
   }
 
   private Future<MesosSubscription> subscribe(SchedulerCall call, Consumer<SchedulerEvent> onEvent,
       Handler<Throwable> onClosed, String url, int redirects) {
     return streamClient.request(post(url))
-        .compose(request -> request.putHeader("Accept", JSON).send(Buffer.buffer(MesosJson.encode(call))))
+        .compose(request -> request.send(Buffer.buffer(MesosJson.encode(call))))
         .compose(response -> {
           if (response.statusCode() == 307 && redirects < MAX_REDIRECTS) {
             String next = resolve(url, response.getHeader("Location"));
@@ -107,13 +129,37 @@ public final class SchedulerClient {
     response.endHandler(v -> closeOnce.handle(null));
   }
 
-  /** Sends a non-subscribe call on the current stream; succeeds on the master's 202. */
+  /**
+   * Sends a non-subscribe call on the current stream; succeeds on the master's 202. Retries a
+   * transient failure of a repeatable call while the stream it was meant for lasts.
+   */
   public Future<Void> call(SchedulerCall call) {
     if (streamId == null) {
       return Future.failedFuture(new IllegalStateException("not subscribed to a Mesos master"));
     }
+    return attempt(call, streamId, 0);
+  }
+
+  private Future<Void> attempt(SchedulerCall call, String forStream, int retries) {
+    return send(call, forStream).recover(error -> {
+      boolean sameStream = forStream.equals(streamId);
+      if (sameStream && retries < CallRetry.RETRIES && CallRetry.isRepeatable(call.type()) && CallRetry.isTransient(error)) {
+        long delay = (CallRetry.FIRST_DELAY_MS << retries) / 2 + (long) (Math.random() * (CallRetry.FIRST_DELAY_MS << retries) / 2);
+        LOG.fine(() -> "Mesos call " + call.type() + " failed (" + error.getMessage() + "); retrying in " + delay + " ms");
+        return vertx.timer(delay).compose(v -> attempt(call, forStream, retries + 1));
+      }
+      if (error instanceof MesosCallException refused && refused.status() == 307 && sameStream) {
+        LOG.warning(() -> "Mesos master " + masterUrl + " redirects calls elsewhere: it no longer leads; re-subscribing");
+        disconnect();
+      }
+      failures.failed(call.type(), CallRetry.statusOf(error), error.getMessage());
+      return Future.failedFuture(error);
+    });
+  }
+
+  private Future<Void> send(SchedulerCall call, String forStream) {
     return callClient.request(post(masterUrl))
-        .compose(request -> request.putHeader("Mesos-Stream-Id", streamId).send(Buffer.buffer(MesosJson.encode(call))))
+        .compose(request -> request.putHeader("Mesos-Stream-Id", forStream).send(Buffer.buffer(MesosJson.encode(call))))
         .compose(response -> response.body().compose(body -> {
           int status = response.statusCode();
           return status == 202 || status == 200 ? Future.<Void>succeededFuture()
@@ -125,10 +171,11 @@ public final class SchedulerClient {
     return Future.join(streamClient.close(), callClient.close()).mapEmpty();
   }
 
-  private static RequestOptions post(String url) {
+  private RequestOptions post(String url) {
     // Mesos compares Content-Type byte for byte: no charset parameter.
-    return new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url + "/api/v1/scheduler")
-        .putHeader("Content-Type", JSON);
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url + "/api/v1/scheduler")
+        .putHeader("Content-Type", JSON).putHeader("Accept", JSON);
+    return credentials == null ? options : options.putHeader("Authorization", credentials.authorizationHeader());
   }
 
   /** Mesos redirects with a protocol-relative Location ({@code //host:5050/api/v1/scheduler}). */

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * JSON as Mesos' stout writes and reads it: snake_case proto field names, enums by name, bytes as
- * padded Base64, 64-bit integers as bare numbers; unset and empty repeated fields are left out.
+ * padded Base64, 64-bit integers as bare numbers; unset fields and empty repeated fields are left
+ * out, empty strings are written.
  * Decoding is lenient where Mesos is: unknown fields are ignored, unknown enum names become null
  * (unset), a lone value counts as a one-element list, and non-finite doubles are accepted.
  */
@@ -27,6 +28,13 @@ public final class MesosJson {
       .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .build();
+
+  static {
+    // An empty string is a value (FrameworkInfo.user "" asks the master to pick the user) and an empty
+    // byte array is one too; leaving them out would drop a field Mesos requires and get the call refused.
+    MAPPER.configOverride(String.class).setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, null));
+    MAPPER.configOverride(byte[].class).setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, null));
+  }
 
   private MesosJson() {}
 
