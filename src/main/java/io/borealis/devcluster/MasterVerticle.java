@@ -43,6 +43,7 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
   private volatile int boundPort;
   private Context loop;
   private long filterTimer = -1;
+  private Instant filterTimerAt = Instant.MAX;
 
   public MasterVerticle(String host, int port, Duration heartbeatInterval) {
     this(host, port, MasterSettings.withHeartbeat(heartbeatInterval));
@@ -174,6 +175,7 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
     }
     MesosHttp.accepted(request.response());
     master.handle(session, call);
+    scheduleFilterExpiry();
   }
 
   private void subscribe(HttpServerRequest request, SchedulerCall call) {
@@ -334,12 +336,19 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
         new MasterInfo.Address(host, host, port()));
   }
 
-  /** Declined resources come back when their filter ends: allocate again at the earliest expiry. */
+  /**
+   * Declined resources come back when their filter ends: allocate again at the earliest expiry. A
+   * filter shorter than the one the timer waits for moves the timer earlier.
+   */
   private void scheduleFilterExpiry() {
     Instant next = master.nextFilterExpiry();
-    if (next == null || filterTimer >= 0) {
+    if (next == null || (filterTimer >= 0 && !next.isBefore(filterTimerAt))) {
       return;
     }
+    if (filterTimer >= 0) {
+      vertx.cancelTimer(filterTimer);
+    }
+    filterTimerAt = next;
     long delay = Math.max(1, Duration.between(Instant.now(), next).toMillis() + 1);
     filterTimer = vertx.setTimer(delay, id -> {
       filterTimer = -1;
