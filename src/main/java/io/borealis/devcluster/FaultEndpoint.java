@@ -32,6 +32,13 @@ final class FaultEndpoint {
       return;
     }
     try {
+      if (action.equals("restart-master")) {
+        // Answered before the master goes down: the restart closes this very connection.
+        Duration downtime = seconds(request, "downtime_seconds", 1.0);
+        request.response().putHeader("Content-Type", "application/json").end(faults.describe().encode())
+            .onComplete(sent -> faults.restartMaster(downtime));
+        return;
+      }
       answer(request, apply(action, request));
     } catch (IllegalArgumentException e) {
       MesosHttp.answer(request.response(), 400, e.getMessage());
@@ -44,7 +51,6 @@ final class FaultEndpoint {
       case "withhold-heartbeats" -> faults.withholdHeartbeats(seconds(request, "seconds", null));
       case "unavailable" -> faults.answerUnavailable(seconds(request, "seconds", null));
       case "redirect" -> faults.redirect(request.getParam("location"), seconds(request, "seconds", null));
-      case "restart-master" -> faults.restartMaster(seconds(request, "downtime_seconds", 1.0));
       case "partition-agent" -> faults.partitionAgent(agent(request));
       case "heal-agent" -> faults.healAgent(agent(request));
       case "clear" -> faults.clear();

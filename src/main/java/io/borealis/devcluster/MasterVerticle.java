@@ -321,12 +321,13 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
     Promise<Void> restarted = Promise.promise();
     loop.runOnContext(v -> {
       LOG.info(() -> "Fault: restarting master " + masterId + " (down for " + downtime.toMillis() + " ms)");
-      master.frameworks().forEach(this::cancelTimers);
-      HttpServer old = server;
-      masterId = UUID.randomUUID().toString();
-      master.failover(masterId);
-      old.close().onComplete(closed -> vertx.setTimer(Math.max(1, downtime.toMillis()),
-          id -> listen(boundPort).<Void>mapEmpty().onComplete(restarted)));
+      // The port goes first, so that no framework can reach the old master once its streams end.
+      server.close().onComplete(closed -> {
+        master.frameworks().forEach(this::cancelTimers);
+        masterId = UUID.randomUUID().toString();
+        master.failover(masterId);
+        vertx.setTimer(Math.max(1, downtime.toMillis()), id -> listen(boundPort).<Void>mapEmpty().onComplete(restarted));
+      });
     });
     return restarted.future();
   }

@@ -35,7 +35,8 @@ final class TestFramework implements AutoCloseable {
 
   private final String masterUrl;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private final LinkedBlockingQueue<SchedulerEvent> events = new LinkedBlockingQueue<>();
+  /** The current subscription's events; each subscription gets its own, so an old stream's end does not leak in. */
+  private volatile LinkedBlockingQueue<SchedulerEvent> events = new LinkedBlockingQueue<>();
   /** Every event taken from the stream so far, in order. */
   final List<SchedulerEvent> seen = new CopyOnWriteArrayList<>();
   private InputStream stream;
@@ -56,7 +57,9 @@ final class TestFramework implements AutoCloseable {
     stream = response.body();
     ended = false;
     InputStream mine = stream;
-    Thread reader = new Thread(() -> read(mine), "test-framework-stream");
+    LinkedBlockingQueue<SchedulerEvent> queue = new LinkedBlockingQueue<>();
+    events = queue;
+    Thread reader = new Thread(() -> read(mine, queue), "test-framework-stream");
     reader.setDaemon(true);
     reader.start();
     SchedulerEvent first = take(Duration.ofSeconds(10));
@@ -66,7 +69,7 @@ final class TestFramework implements AutoCloseable {
     return first;
   }
 
-  private void read(InputStream in) {
+  private static void read(InputStream in, LinkedBlockingQueue<SchedulerEvent> events) {
     RecordIo.Decoder decoder = new RecordIo.Decoder();
     byte[] buffer = new byte[8192];
     try {
@@ -142,6 +145,21 @@ final class TestFramework implements AutoCloseable {
 
   SchedulerEvent next(SchedulerEvent.Type type) throws InterruptedException {
     return next(type, e -> true, Duration.ofSeconds(30));
+  }
+
+  /** An offer of {@code agent} already received, or the next one. */
+  Offer offerOf(io.borealis.mesos.wire.AgentId agent) throws InterruptedException {
+    for (SchedulerEvent event : seen) {
+      if (event.type() == SchedulerEvent.Type.OFFERS) {
+        for (Offer offer : event.offers().offers()) {
+          if (offer.agentId().equals(agent)) {
+            return offer;
+          }
+        }
+      }
+    }
+    return next(SchedulerEvent.Type.OFFERS, e -> e.offers().offers().stream().anyMatch(o -> o.agentId().equals(agent)),
+        Duration.ofSeconds(10)).offers().offers().stream().filter(o -> o.agentId().equals(agent)).findFirst().orElseThrow();
   }
 
   Offer nextOffer() throws InterruptedException {
