@@ -279,7 +279,8 @@ final class Master {
   private void reconcile(FrameworkSession session, SchedulerCall.Reconcile reconcile) {
     FrameworkId id = session.info.id();
     if (reconcile.tasks().isEmpty()) {
-      tasks.values().stream().filter(t -> t.framework.equals(id) && !t.isTerminal())
+      // Mesos leaves unreachable tasks out of implicit reconciliation; only an explicit query reports them.
+      tasks.values().stream().filter(t -> t.framework.equals(id) && !t.isTerminal() && !t.unreachable)
           .forEach(t -> streams.send(session, SchedulerEvent.update(reconciled(t))));
       return;
     }

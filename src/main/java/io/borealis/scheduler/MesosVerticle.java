@@ -39,6 +39,7 @@ public final class MesosVerticle extends VerticleBase {
   private static final long MAX_BACKOFF_MS = 30_000;
   /** Resources left over after a launch come straight back, so the next pending task can use them. */
   private static final Filters AFTER_LAUNCH = Filters.refuseSeconds(0);
+  private static final List<FrameworkInfo.Capability> PARTITION_AWARE = List.of(new FrameworkInfo.Capability("PARTITION_AWARE"));
 
   private final SchedulerSettings settings;
   private final MesosAdapter adapter;
@@ -105,8 +106,10 @@ public final class MesosVerticle extends VerticleBase {
   }
 
   private void subscribe() {
+    // PARTITION_AWARE, as Aurora registers: an unreachable agent's tasks come as TASK_UNREACHABLE, so they go
+    // PARTITIONED and the job's partition policy decides when to replace them, instead of TASK_LOST at once.
     FrameworkInfo info = new FrameworkInfo(settings.user(), settings.frameworkName(), frameworkId,
-        (double) settings.failoverTimeout().toSeconds(), false, null, null, null, settings.dashboardUrl());
+        (double) settings.failoverTimeout().toSeconds(), false, null, PARTITION_AWARE, null, settings.dashboardUrl());
     client.subscribe(SchedulerCall.subscribe(info), this::onEvent, this::onStreamClosed)
         .onSuccess(s -> LOG.info(() -> "Subscribed to Mesos master " + s.masterUrl()))
         .onFailure(error -> {
