@@ -5,6 +5,8 @@ import io.borealis.api.ApiVerticle;
 import io.borealis.devcluster.AgentSpec;
 import io.borealis.devcluster.AgentVerticle;
 import io.borealis.devcluster.DevCluster;
+import io.borealis.devcluster.MasterFaults;
+import io.borealis.devcluster.MasterSettings;
 import io.borealis.devcluster.SimulatedAgents;
 import io.borealis.scheduler.SchedulerDeployment;
 import io.borealis.scheduler.SchedulerSettings;
@@ -43,30 +45,49 @@ public final class LocalCluster {
    *     simulated in-process with this behaviour (benchmarks, scale tests)
    * @param dataDir where the scheduler's state is stored; null keeps nothing (ephemeral)
    * @param zkEnsemble where executors announce jobs with an {@code announce}; null: nowhere
+   * @param master the dev-cluster master's settings; null: Mesos' defaults with {@code heartbeat}
+   * @param reconciliationInterval how often the scheduler reconciles every task with Mesos
    */
   public record Options(String host, int httpPort, int masterPort, List<AgentSpec> agents, Path workDir,
       String cluster, Duration heartbeat, AgentVerticle.AgentSettings agentSettings, SimulatedAgents.Behaviour simulated,
-      Path dataDir, AccessSettings access, Duration preemptionDelay, String zkEnsemble) {
+      Path dataDir, AccessSettings access, Duration preemptionDelay, String zkEnsemble, MasterSettings master,
+      Duration reconciliationInterval) {
     /** Open to everyone, as a local cluster is by default, with Aurora's preemption delay and no ZooKeeper. */
     public Options(String host, int httpPort, int masterPort, List<AgentSpec> agents, Path workDir, String cluster,
         Duration heartbeat, AgentVerticle.AgentSettings agentSettings, SimulatedAgents.Behaviour simulated, Path dataDir) {
       this(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, AccessSettings.OPEN,
-          SchedulerSettings.DEFAULT_PREEMPTION_DELAY, null);
+          SchedulerSettings.DEFAULT_PREEMPTION_DELAY, null, null, SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL);
+    }
+
+    /** The master's settings: those given, else Mesos' defaults with this heartbeat. */
+    public MasterSettings masterSettings() {
+      return master != null ? master : MasterSettings.withHeartbeat(heartbeat);
+    }
+
+    /** The dev-cluster master tuned (agent ping timeout, fault injection). */
+    public Options withMaster(MasterSettings settings) {
+      return new Options(host, httpPort, masterPort, agents, workDir, cluster, settings.heartbeat(), agentSettings, simulated, dataDir,
+          access, preemptionDelay, zkEnsemble, settings, reconciliationInterval);
+    }
+
+    public Options withReconciliationInterval(Duration interval) {
+      return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access,
+          preemptionDelay, zkEnsemble, master, interval);
     }
 
     public Options withAccess(AccessSettings access) {
       return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access,
-          preemptionDelay, zkEnsemble);
+          preemptionDelay, zkEnsemble, master, reconciliationInterval);
     }
 
     public Options withPreemptionDelay(Duration delay) {
       return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access,
-          delay, zkEnsemble);
+          delay, zkEnsemble, master, reconciliationInterval);
     }
 
     public Options withZkEnsemble(String ensemble) {
       return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access,
-          preemptionDelay, ensemble);
+          preemptionDelay, ensemble, master, reconciliationInterval);
     }
   }
 
@@ -74,8 +95,8 @@ public final class LocalCluster {
     Vertx vertx = monitored.vertx();
     Future<DevCluster> devCluster = options.simulated() == null
         ? DevCluster.start(vertx, options.host(), options.masterPort(), options.agents(), options.workDir(),
-            options.heartbeat(), options.agentSettings())
-        : DevCluster.startSimulated(vertx, options.host(), options.masterPort(), options.agents(), options.heartbeat(),
+            options.masterSettings(), options.agentSettings())
+        : DevCluster.startSimulated(vertx, options.host(), options.masterPort(), options.agents(), options.masterSettings(),
             options.simulated(), options.agentSettings().statusUpdateRetry());
     Future<Storage.Opened> storage = SchedulerStorage.open(vertx, options.dataDir());
     return storage.compose(opened -> devCluster.compose(dev -> {
@@ -83,7 +104,7 @@ public final class LocalCluster {
               System.getProperty("user.name"), SchedulerSettings.DEFAULT_FAILOVER_TIMEOUT, ExecutorCommand.fromCurrentJvm(),
               SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
               SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, null, LifecycleSettings.AURORA_DEFAULTS,
-              SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL, SchedulerSettings.DEFAULT_UPDATE_PROGRESS_DEADLINE,
+              options.reconciliationInterval(), SchedulerSettings.DEFAULT_UPDATE_PROGRESS_DEADLINE,
               options.preemptionDelay(), options.zkEnsemble());
           ApiVerticle api = new ApiVerticle(options.host(), options.httpPort(), options.cluster(), monitored.registry(),
               options.access());
@@ -105,6 +126,11 @@ public final class LocalCluster {
 
   public String masterUrl() {
     return devCluster.masterUrl();
+  }
+
+  /** The dev cluster's fault injection (tests; {@code borealis local --faults} serves it over HTTP). */
+  public MasterFaults faults() {
+    return devCluster.faults();
   }
 
   public List<Integer> agentPorts() {

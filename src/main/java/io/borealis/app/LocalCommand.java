@@ -2,6 +2,8 @@ package io.borealis.app;
 
 import io.borealis.devcluster.AgentSpec;
 import io.borealis.devcluster.AgentVerticle;
+import io.borealis.devcluster.MasterSettings;
+import io.borealis.scheduler.SchedulerSettings;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -66,6 +68,21 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--ephemeral", description = "Keep nothing: a throw-away run that forgets every job when it stops.")
   boolean ephemeral;
 
+  @Option(names = "--heartbeat", defaultValue = "PT15S",
+      description = "How often the dev-cluster master sends HEARTBEAT events (ISO-8601, default 15 s as Mesos).")
+  Duration heartbeat;
+
+  @Option(names = "--agent-ping-timeout", defaultValue = "PT75S",
+      description = "How long an agent may go unheard before the master reports its tasks unreachable "
+          + "(ISO-8601, default 75 s as Mesos: 5 pings of 15 s).")
+  Duration agentPingTimeout;
+
+  @Option(names = "--faults",
+      description = "Serve the dev cluster's fault injection on the master's port, POST /devcluster/faults/<fault> "
+          + "(cut-streams, withhold-heartbeats, unavailable, redirect, restart-master, partition-agent, heal-agent, clear). "
+          + "Off by default: nothing breaks unless asked.")
+  boolean faults;
+
   @Mixin
   AccessOptions accessOptions;
 
@@ -97,8 +114,10 @@ final class LocalCommand implements Callable<Integer> {
     }
     MonitoredVertx monitored = MonitoredVertx.create();
     Vertx vertx = monitored.vertx();
-    var options = new LocalCluster.Options(host, httpPort, masterPort, specs, sandboxes, cluster, Duration.ofSeconds(15),
-        AgentVerticle.AgentSettings.defaults(host), null, storage, access, scheduling.preemptionDelay, scheduling.zkEnsemble);
+    var master = new MasterSettings(heartbeat, agentPingTimeout, faults);
+    var options = new LocalCluster.Options(host, httpPort, masterPort, specs, sandboxes, cluster, heartbeat,
+        AgentVerticle.AgentSettings.defaults(host), null, storage, access, scheduling.preemptionDelay, scheduling.zkEnsemble, master,
+        SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL);
     LocalCluster started;
     try {
       started = LocalCluster.start(monitored, options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -124,6 +143,9 @@ final class LocalCommand implements Callable<Integer> {
     System.out.println("  Mesos:      " + local.masterUrl() + " (" + specs.size() + " agent" + (specs.size() == 1 ? "" : "s") + ")");
     System.out.println("  Sandboxes:  " + sandboxes);
     System.out.println("  Access:     " + AccessOptions.describe(access));
+    if (faults) {
+      System.out.println("  Faults:     on: POST " + local.masterUrl() + "/devcluster/faults/<fault> breaks the dev cluster on purpose");
+    }
     System.out.println("  State:      " + (storage == null ? "ephemeral (nothing is kept)" : storage.toAbsolutePath()));
     System.out.println("Try: ./borealis job create devcluster/www-data/prod/hello examples/hello_world.json");
     System.out.println("Press Ctrl-C to stop.");

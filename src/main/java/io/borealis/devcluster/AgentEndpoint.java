@@ -1,6 +1,9 @@
 package io.borealis.devcluster;
 
 import io.borealis.mesos.wire.AgentInfo;
+import io.borealis.mesos.wire.TaskStatus;
+import io.vertx.core.Future;
+import java.util.Map;
 import io.borealis.mesos.wire.FrameworkId;
 import io.borealis.mesos.wire.FrameworkInfo;
 import io.borealis.mesos.wire.TaskId;
@@ -26,4 +29,12 @@ interface AgentEndpoint {
 
   /** The framework is gone: kill its executors. */
   void shutdownFramework(FrameworkId framework);
+
+  /** Whether the agent still runs (answers the master's pings); false once it has stopped. Any thread. */
+  default boolean alive() {
+    return true;
+  }
+
+  /** The tasks it runs and their latest status, as an agent re-registering tells its master. */
+  Future<Map<TaskId, TaskStatus>> runningTasks();
 }

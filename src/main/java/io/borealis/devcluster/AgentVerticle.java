@@ -53,6 +53,10 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
   private final Map<TaskId, ExecutorRun> taskRuns = new HashMap<>();
   private SandboxFiles files;
   private StatusUpdateForwarder updates;
+  private CommandExecutor commands;
+  /** Each task's latest status while it has not ended: what the agent reports when it re-registers. */
+  private final Map<TaskId, TaskStatus> latest = new HashMap<>();
+  private volatile boolean stopped;
   private Context loop;
   private HttpServer server;
   private AgentId agentId;
@@ -72,6 +76,7 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
     loop = context;
     updates = new StatusUpdateForwarder(vertx, master, settings.statusUpdateRetry());
     files = new SandboxFiles(vertx);
+    commands = new CommandExecutor(vertx, loop, this::reportCommand, settings.executorShutdownGrace());
     return vertx.createHttpServer()
         .requestHandler(this::route)
         .listen(spec.port(), settings.bindHost())
@@ -92,7 +97,9 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
   /** Stops every executor: SHUTDOWN first, then TERM, then KILL, so no process outlives the agent. */
   @Override
   public Future<?> stop() {
+    stopped = true;
     List<Future<?>> exits = new ArrayList<>();
+    exits.add(commands.stopAll());
     for (ExecutorRun run : List.copyOf(runs.values())) {
       exits.add(shutdown(run));
     }
@@ -139,11 +146,31 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
 
   @Override
   public void shutdownFramework(FrameworkId framework) {
-    loop.runOnContext(v -> runs.values().stream().filter(r -> r.framework.id().equals(framework)).toList()
-        .forEach(this::shutdown));
+    loop.runOnContext(v -> {
+      runs.values().stream().filter(r -> r.framework.id().equals(framework)).toList().forEach(this::shutdown);
+      commands.shutdownFramework(framework);
+    });
+  }
+
+  @Override
+  public boolean alive() {
+    return !stopped;
+  }
+
+  @Override
+  public Future<Map<TaskId, TaskStatus>> runningTasks() {
+    Promise<Map<TaskId, TaskStatus>> promise = Promise.promise();
+    loop.runOnContext(v -> promise.complete(Map.copyOf(latest)));
+    return promise.future();
   }
 
   private void doLaunch(FrameworkInfo framework, TaskInfo task) {
+    latest.put(task.taskId(), TaskStatus.of(task.taskId(), State.TASK_STAGING, Source.SOURCE_AGENT, null)
+        .withOrigin(agentId, task.executor() == null ? null : task.executor().executorId(), System.currentTimeMillis() / 1000.0));
+    if (task.executor() == null) {
+      launchCommand(framework, task);
+      return;
+    }
     RunKey key = new RunKey(framework.id(), task.executor().executorId());
     ExecutorRun run = runs.get(key);
     if (run == null) {
@@ -192,7 +219,38 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
         });
   }
 
+  /** A task with a command and no executor: Mesos' command executor runs it, its executor id being the task's id. */
+  private void launchCommand(FrameworkInfo framework, TaskInfo task) {
+    ExecutorId executor = ExecutorId.of(task.taskId().value());
+    Path sandbox = workDir.resolve("slaves").resolve(agentId.value()).resolve("frameworks").resolve(framework.id().value())
+        .resolve("executors").resolve(executor.value()).resolve("runs").resolve(UUID.randomUUID().toString());
+    files.attach(framework.id(), executor, sandbox);
+    Map<String, String> environment = Map.of("MESOS_SANDBOX", sandbox.toString(), "MESOS_DIRECTORY", sandbox.toString(),
+        "MESOS_TASK_ID", task.taskId().value(), "MESOS_FRAMEWORK_ID", framework.id().value(), "MESOS_AGENT_ENDPOINT", endpoint(),
+        "MESOS_SLAVE_ID", agentId.value());
+    commands.launch(framework, task, sandbox, environment);
+  }
+
+  private void reportCommand(FrameworkId framework, TaskId task, State state, Reason reason, String message) {
+    TaskStatus status = TaskStatus.of(task, state, Source.SOURCE_EXECUTOR, message).withReason(reason).withUuid(Uuids.random())
+        .withOrigin(agentId, ExecutorId.of(task.value()), System.currentTimeMillis() / 1000.0);
+    track(status);
+    updates.send(agentId, framework, status);
+  }
+
+  private void track(TaskStatus status) {
+    if (status.state() != null && status.state().isTerminal()) {
+      latest.remove(status.taskId());
+    } else {
+      latest.put(status.taskId(), status);
+    }
+  }
+
   private void doKill(FrameworkId framework, TaskId taskId) {
+    if (commands.runs(taskId)) {
+      commands.kill(taskId);
+      return;
+    }
     ExecutorRun run = taskRuns.get(taskId);
     if (run == null) {
       return;
@@ -297,6 +355,7 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
   }
 
   private void enqueue(FrameworkId framework, ExecutorRun run, TaskStatus status) {
+    track(status);
     if (status.state() != null && status.state().isTerminal()) {
       run.launched.put(status.taskId(), true);
     }

@@ -27,7 +27,13 @@ public final class DevCluster {
    */
   public static Future<DevCluster> start(Vertx vertx, String host, int masterPort, List<AgentSpec> specs, Path workDir,
       Duration heartbeat, AgentVerticle.AgentSettings agentSettings) {
-    MasterVerticle master = new MasterVerticle(host, masterPort, heartbeat);
+    return start(vertx, host, masterPort, specs, workDir, MasterSettings.withHeartbeat(heartbeat), agentSettings);
+  }
+
+  /** As above, with every master setting (ping timeout, fault injection) given. */
+  public static Future<DevCluster> start(Vertx vertx, String host, int masterPort, List<AgentSpec> specs, Path workDir,
+      MasterSettings masterSettings, AgentVerticle.AgentSettings agentSettings) {
+    MasterVerticle master = new MasterVerticle(host, masterPort, masterSettings);
     return vertx.deployVerticle(master).compose(id -> {
       List<AgentVerticle> agents = new ArrayList<>();
       Future<?> chain = Future.succeededFuture();
@@ -43,10 +49,21 @@ public final class DevCluster {
   /** A master whose agents are simulated in-process ({@link SimulatedAgents}): no processes are started. */
   public static Future<DevCluster> startSimulated(Vertx vertx, String host, int masterPort, List<AgentSpec> specs,
       Duration heartbeat, SimulatedAgents.Behaviour behaviour, Duration statusUpdateRetry) {
-    MasterVerticle master = new MasterVerticle(host, masterPort, heartbeat);
+    return startSimulated(vertx, host, masterPort, specs, MasterSettings.withHeartbeat(heartbeat), behaviour, statusUpdateRetry);
+  }
+
+  /** As above, with every master setting given. */
+  public static Future<DevCluster> startSimulated(Vertx vertx, String host, int masterPort, List<AgentSpec> specs,
+      MasterSettings masterSettings, SimulatedAgents.Behaviour behaviour, Duration statusUpdateRetry) {
+    MasterVerticle master = new MasterVerticle(host, masterPort, masterSettings);
     return vertx.deployVerticle(master)
         .compose(id -> vertx.deployVerticle(new SimulatedAgents(specs, master, behaviour, statusUpdateRetry)))
         .map(id -> new DevCluster(master, List.of()));
+  }
+
+  /** Breaks the cluster on purpose; see {@link MasterFaults}. */
+  public MasterFaults faults() {
+    return master.faults();
   }
 
   public String masterUrl() {

@@ -2,6 +2,7 @@ package io.borealis.devcluster;
 
 import io.borealis.mesos.wire.AgentId;
 import io.borealis.mesos.wire.FrameworkInfo;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,7 +13,11 @@ final class FrameworkSession {
   FrameworkInfo info;
   String streamId;
   HttpServerResponse stream;
+  /** The subscription's connection, so a fault can cut it as a broken network would. */
+  HttpConnection connection;
   long heartbeatTimer = -1;
+  /** Runs while the framework is disconnected; when it fires the framework is removed for good. */
+  long failoverTimer = -1;
   boolean suppressed;
   /** Agents this framework declined, and until when it does not want them offered again. */
   final Map<AgentId, Instant> refusedUntil = new HashMap<>();
@@ -32,5 +37,10 @@ final class FrameworkSession {
 
   boolean partitionAware() {
     return info.hasCapability("PARTITION_AWARE");
+  }
+
+  /** Mesos' default failover timeout is 0: a framework that disconnects is removed at once. */
+  long failoverTimeoutMillis() {
+    return info.failoverTimeout() == null ? 0 : (long) (info.failoverTimeout() * 1000);
   }
 }

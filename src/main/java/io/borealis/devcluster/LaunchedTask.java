@@ -12,6 +12,8 @@ final class LaunchedTask {
   final TaskInfo info;
   final ResourceBag resources;
   TaskStatus latest;
+  /** Its agent is unreachable: frameworks are told TASK_UNREACHABLE (or TASK_LOST) until it returns. */
+  boolean unreachable;
 
   LaunchedTask(FrameworkId framework, AgentId agent, TaskInfo info, ResourceBag resources, TaskStatus latest) {
     this.framework = framework;

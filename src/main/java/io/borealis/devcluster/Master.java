@@ -23,6 +23,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
@@ -33,9 +36,13 @@ import java.util.logging.Logger;
 final class Master {
   private static final Logger LOG = Logger.getLogger(Master.class.getName());
 
-  private final String masterId;
+  private String masterId;
   private final Clock clock;
   private final FrameworkStreams streams;
+  /** Whether messages between this master and an agent get through (false while a fault partitions it). */
+  private final Predicate<AgentId> linkUp;
+  /** Frameworks torn down or past their failover timeout: Mesos never lets such an id subscribe again. */
+  private final Set<FrameworkId> removed = new HashSet<>();
   private final Map<FrameworkId, FrameworkSession> frameworks = new LinkedHashMap<>();
   private final Map<AgentId, AgentSlot> agents = new LinkedHashMap<>();
   private final Map<OfferId, OutstandingOffer> offers = new HashMap<>();
@@ -57,6 +64,9 @@ final class Master {
     final List<Attribute> attributes;
     private ResourceBag allocated = ResourceBag.EMPTY;
     private ResourceBag unallocated;
+    /** Not heard from for longer than the ping timeout: its tasks were reported unreachable, it gets no offers. */
+    boolean unreachable;
+    Instant lastSeen;
 
     AgentSlot(AgentEndpoint endpoint, ResourceBag total, List<Attribute> attributes) {
       this.endpoint = endpoint;
@@ -78,16 +88,31 @@ final class Master {
       allocated = allocated.minus(resources);
       unallocated = total.minus(allocated);
     }
+
+    /** What the agent said it runs when it re-registered replaces what the master remembered. */
+    void reset(ResourceBag inUse) {
+      allocated = inUse;
+      unallocated = total.minus(allocated);
+    }
   }
 
   private record OutstandingOffer(FrameworkId framework, AgentId agent, ResourceBag resources) {}
 
   private record ExecutorKey(AgentId agent, FrameworkId framework, ExecutorId executor) {}
 
-  Master(String masterId, Clock clock, FrameworkStreams streams) {
+  Master(String masterId, Clock clock, FrameworkStreams streams, Predicate<AgentId> linkUp) {
     this.masterId = masterId;
     this.clock = clock;
     this.streams = streams;
+    this.linkUp = linkUp;
+  }
+
+  /** Sends a message to an agent, unless a partition swallows it (as the network would, silently). */
+  private void toAgent(AgentId id, java.util.function.Consumer<AgentEndpoint> message) {
+    AgentSlot slot = agents.get(id);
+    if (slot != null && linkUp.test(id)) {
+      message.accept(slot.endpoint);
+    }
   }
 
   AgentId newAgentId() {
@@ -95,7 +120,9 @@ final class Master {
   }
 
   void addAgent(AgentId id, AgentEndpoint endpoint) {
-    agents.put(id, new AgentSlot(endpoint, ResourceBag.of(endpoint.info().resources()), endpoint.info().attributes()));
+    AgentSlot slot = new AgentSlot(endpoint, ResourceBag.of(endpoint.info().resources()), endpoint.info().attributes());
+    slot.lastSeen = clock.instant();
+    agents.put(id, slot);
     LOG.info(() -> "Agent " + id.value() + " registered at " + endpoint.info().hostname() + ":" + endpoint.info().port());
     allocate();
   }
@@ -103,6 +130,23 @@ final class Master {
   /** Every task the master tracks that has not ended, as the operator endpoint {@code /master/tasks} lists them. */
   List<LaunchedTask> liveTasks() {
     return List.copyOf(tasks.values());
+  }
+
+  /** The state a framework is told a task is in: an unreachable agent's tasks are UNREACHABLE (or LOST). */
+  TaskStatus.State reportedState(LaunchedTask task) {
+    if (!task.unreachable) {
+      return task.latest.state();
+    }
+    FrameworkSession session = frameworks.get(task.framework);
+    return session != null && !session.partitionAware() ? State.TASK_LOST : State.TASK_UNREACHABLE;
+  }
+
+  boolean isRemoved(FrameworkId id) {
+    return removed.contains(id);
+  }
+
+  List<FrameworkSession> frameworks() {
+    return List.copyOf(frameworks.values());
   }
 
   FrameworkSession framework(FrameworkId id) {
@@ -209,7 +253,7 @@ final class Master {
     TaskStatus staging = TaskStatus.of(task.taskId(), State.TASK_STAGING, Source.SOURCE_MASTER, null)
         .withOrigin(agentId, placed.executor() == null ? null : placed.executor().executorId(), now());
     tasks.put(task.taskId(), new LaunchedTask(session.info.id(), agentId, placed, needed, staging));
-    agent.endpoint.launch(session.info, placed);
+    toAgent(agentId, endpoint -> endpoint.launch(session.info, placed));
     return available.minus(needed.plus(executorNeeds));
   }
 
@@ -220,27 +264,30 @@ final class Master {
           Reason.REASON_RECONCILIATION, "Reconciliation: Task is unknown");
       return;
     }
-    agents.get(task.agent).endpoint.kill(task.framework, taskId);
+    if (task.unreachable) {
+      // The agent cannot be told; the framework hears where the task stands, as an explicit reconcile.
+      streams.send(session, SchedulerEvent.update(reconciled(task)));
+      return;
+    }
+    toAgent(task.agent, endpoint -> endpoint.kill(task.framework, taskId));
   }
 
   private void acknowledge(FrameworkId framework, SchedulerCall.Acknowledge ack) {
-    AgentSlot agent = agents.get(ack.agentId());
-    if (agent != null) {
-      agent.endpoint.acknowledge(framework, ack.taskId(), ack.uuid());
-    }
+    toAgent(ack.agentId(), endpoint -> endpoint.acknowledge(framework, ack.taskId(), ack.uuid()));
   }
 
   private void reconcile(FrameworkSession session, SchedulerCall.Reconcile reconcile) {
     FrameworkId id = session.info.id();
     if (reconcile.tasks().isEmpty()) {
-      tasks.values().stream().filter(t -> t.framework.equals(id) && !t.isTerminal())
-          .forEach(t -> streams.send(session, SchedulerEvent.update(reconciled(t.latest))));
+      // Mesos leaves unreachable tasks out of implicit reconciliation; only an explicit query reports them.
+      tasks.values().stream().filter(t -> t.framework.equals(id) && !t.isTerminal() && !t.unreachable)
+          .forEach(t -> streams.send(session, SchedulerEvent.update(reconciled(t))));
       return;
     }
     for (SchedulerCall.ReconcileTask query : reconcile.tasks()) {
       LaunchedTask task = tasks.get(query.taskId());
       if (task != null && task.framework.equals(id)) {
-        streams.send(session, SchedulerEvent.update(reconciled(task.latest)));
+        streams.send(session, SchedulerEvent.update(reconciled(task)));
       } else {
         State state = !session.partitionAware() ? State.TASK_LOST : query.agentId() != null ? State.TASK_GONE : State.TASK_UNKNOWN;
         sendMasterUpdate(session, query.taskId(), state, Reason.REASON_RECONCILIATION, "Reconciliation: Task is unknown");
@@ -248,18 +295,29 @@ final class Master {
     }
   }
 
-  private TaskStatus reconciled(TaskStatus latest) {
-    return new TaskStatus(latest.taskId(), latest.state(), "Reconciliation: Latest task state", Source.SOURCE_MASTER,
-        Reason.REASON_RECONCILIATION, null, latest.agentId(), latest.executorId(), now(), null, latest.healthy());
+  private TaskStatus reconciled(LaunchedTask task) {
+    TaskStatus latest = task.latest;
+    return new TaskStatus(latest.taskId(), reportedState(task), "Reconciliation: Latest task state", Source.SOURCE_MASTER,
+        Reason.REASON_RECONCILIATION, null, task.agent, latest.executorId(), now(), null, latest.healthy());
   }
 
   private void teardown(FrameworkSession session) {
+    remove(session, "torn down");
+  }
+
+  /**
+   * Removes a framework for good (TEARDOWN, or its failover timeout ran out): its executors and tasks
+   * are shut down, and its id may never subscribe again.
+   */
+  void remove(FrameworkSession session, String why) {
     FrameworkId id = session.info.id();
-    release(id, List.copyOf(offers.keySet()));
-    agents.values().forEach(agent -> agent.endpoint.shutdownFramework(id));
+    dropOffersOf(id);
+    List.copyOf(agents.keySet()).forEach(agent -> toAgent(agent, endpoint -> endpoint.shutdownFramework(id)));
     frameworks.remove(id);
+    removed.add(id);
     streams.close(session);
-    LOG.info(() -> "Framework " + id.value() + " torn down");
+    LOG.info(() -> "Framework " + id.value() + " " + why);
+    allocate();
   }
 
   void statusUpdate(AgentId agentId, FrameworkId frameworkId, TaskStatus status) {
@@ -308,7 +366,7 @@ final class Master {
     for (var entry : agents.entrySet()) {
       AgentId agentId = entry.getKey();
       ResourceBag free = entry.getValue().unallocated();
-      if (!free.isOfferable()) {
+      if (entry.getValue().unreachable || !free.isOfferable()) {
         continue;
       }
       for (int i = 0; i < candidates.size(); i++) {
@@ -376,6 +434,138 @@ final class Master {
     }
     Instant until = clock.instant().plusMillis((long) (seconds * 1000));
     agentIds.forEach(agent -> session.refusedUntil.put(agent, until));
+  }
+
+  // ---- agent loss, partition and return ----
+
+  AgentEndpoint agent(AgentId id) {
+    return agents.get(id).endpoint;
+  }
+
+  boolean agentAlive(AgentId id) {
+    return agents.get(id).endpoint.alive();
+  }
+
+  /** The agent with this id or hostname, or null. */
+  AgentId findAgent(String idOrHostname) {
+    for (var entry : agents.entrySet()) {
+      if (entry.getKey().value().equals(idOrHostname) || idOrHostname.equals(entry.getValue().endpoint.info().hostname())) {
+        return entry.getKey();
+      }
+    }
+    return null;
+  }
+
+
+  /**
+   * Looks at every agent as Mesos' pings would: one that answers is seen now; one unheard for longer
+   * than {@code timeout} is marked unreachable. Returns the unreachable agents that answer again: they
+   * re-register (the caller asks each what it runs, then calls {@link #reregistered}).
+   */
+  List<AgentId> checkAgents(Predicate<AgentId> answers, java.time.Duration timeout) {
+    Instant now = clock.instant();
+    List<AgentId> returning = new ArrayList<>();
+    agents.forEach((id, slot) -> {
+      if (answers.test(id)) {
+        slot.lastSeen = now;
+        if (slot.unreachable) {
+          returning.add(id);
+        }
+      } else if (!slot.unreachable && !now.isBefore(slot.lastSeen.plus(timeout))) {
+        markUnreachable(id, slot);
+      }
+    });
+    return returning;
+  }
+
+  /**
+   * As Mesos' {@code markUnreachable}: the agent's offers are rescinded, each framework hears its tasks
+   * there are TASK_UNREACHABLE (TASK_LOST if it is not partition-aware) and gets a FAILURE for the
+   * agent. The master keeps the tasks: the agent may come back with them still running.
+   */
+  private void markUnreachable(AgentId id, AgentSlot slot) {
+    slot.unreachable = true;
+    LOG.warning(() -> "Agent " + id.value() + " is unreachable: unheard since " + slot.lastSeen);
+    offers.entrySet().stream().filter(e -> e.getValue().agent().equals(id)).map(Map.Entry::getKey).toList().forEach(offerId -> {
+      FrameworkSession holder = frameworks.get(offers.get(offerId).framework());
+      dropOffer(offerId);
+      if (holder != null) {
+        streams.send(holder, SchedulerEvent.rescind(offerId));
+      }
+    });
+    for (LaunchedTask task : tasks.values()) {
+      if (task.agent.equals(id) && !task.isTerminal()) {
+        task.unreachable = true;
+        FrameworkSession session = frameworks.get(task.framework);
+        if (session != null) {
+          TaskStatus status = TaskStatus.of(task.info.taskId(), reportedState(task), Source.SOURCE_MASTER,
+              "Agent " + id.value() + " is unreachable").withReason(Reason.REASON_AGENT_REMOVED);
+          streams.send(session, SchedulerEvent.update(status.withOrigin(id, null, now())));
+        }
+      }
+    }
+    frameworks.values().forEach(session -> streams.send(session, SchedulerEvent.failure(id, null, null)));
+  }
+
+  /**
+   * An unreachable agent is back and says which tasks it still runs (with their latest status). Those
+   * become reachable again without any update to their framework (Mesos 1.5+: a framework learns of
+   * them by reconciling); tasks it no longer has are reported lost. Its resources are what its tasks
+   * and their executors hold.
+   */
+  void reregistered(AgentId id, Map<TaskId, TaskStatus> running) {
+    AgentSlot slot = agents.get(id);
+    if (slot == null || !slot.unreachable) {
+      return;
+    }
+    slot.unreachable = false;
+    slot.lastSeen = clock.instant();
+    ResourceBag inUse = ResourceBag.EMPTY;
+    Set<ExecutorKey> liveExecutors = new HashSet<>();
+    for (LaunchedTask task : List.copyOf(tasks.values())) {
+      if (!task.agent.equals(id) || !task.unreachable) {
+        continue;
+      }
+      task.unreachable = false;
+      TaskStatus status = running.get(task.info.taskId());
+      if (status == null) {
+        tasks.remove(task.info.taskId());
+        FrameworkSession session = frameworks.get(task.framework);
+        if (session != null) {
+          sendMasterUpdate(session, task.info.taskId(), session.partitionAware() ? State.TASK_GONE : State.TASK_LOST,
+              Reason.REASON_AGENT_RESTARTED, "Task was not running on agent " + id.value() + " when it re-registered");
+        }
+        continue;
+      }
+      task.latest = status;
+      inUse = inUse.plus(task.resources);
+      if (task.info.executor() != null) {
+        liveExecutors.add(new ExecutorKey(id, task.framework, task.info.executor().executorId()));
+      }
+    }
+    // Executors that ended during the partition told no one; only those of running tasks still hold anything.
+    executors.keySet().removeIf(key -> key.agent().equals(id) && !liveExecutors.contains(key));
+    for (ExecutorKey key : liveExecutors) {
+      inUse = inUse.plus(executors.getOrDefault(key, ResourceBag.EMPTY));
+    }
+    slot.reset(inUse);
+    LOG.info(() -> "Agent " + id.value() + " re-registered with " + running.size() + " running tasks");
+    allocate();
+  }
+
+  /**
+   * A master restart (a failover to a fresh master): frameworks and offers are forgotten, so every
+   * framework must subscribe again (with its id, which the new master accepts); agents and the tasks
+   * they run stay, as agents re-register with a new master.
+   */
+  void failover(String newMasterId) {
+    masterId = newMasterId;
+    frameworks.values().forEach(streams::close);
+    frameworks.clear();
+    List.copyOf(offers.keySet()).forEach(this::dropOffer);
+    removed.clear();
+    Instant now = clock.instant();
+    agents.values().forEach(slot -> slot.lastSeen = now);
   }
 
   private void sendMasterUpdate(FrameworkSession session, TaskId taskId, State state, Reason reason, String message) {

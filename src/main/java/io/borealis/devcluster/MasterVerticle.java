@@ -32,35 +32,56 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
 
   private final String host;
   private final int requestedPort;
+  private final MasterSettings settings;
   private final Duration heartbeatInterval;
-  private final String masterId = UUID.randomUUID().toString();
+  private final MasterFaults faults = new MasterFaults(this);
+  private final FaultEndpoint faultEndpoint = new FaultEndpoint(faults);
+  private String masterId = UUID.randomUUID().toString();
   private Master master;
   private HttpServer server;
+  /** The port bound first; a restarted master binds it again. */
+  private volatile int boundPort;
   private Context loop;
   private long filterTimer = -1;
+  private Instant filterTimerAt = Instant.MAX;
 
   public MasterVerticle(String host, int port, Duration heartbeatInterval) {
+    this(host, port, MasterSettings.withHeartbeat(heartbeatInterval));
+  }
+
+  public MasterVerticle(String host, int port, MasterSettings settings) {
     this.host = host;
     this.requestedPort = port;
-    this.heartbeatInterval = heartbeatInterval;
+    this.settings = settings;
+    this.heartbeatInterval = settings.heartbeat();
   }
 
   @Override
   public Future<?> start() {
     loop = context;
-    master = new Master(masterId, Clock.systemUTC(), new Streams());
+    master = new Master(masterId, Clock.systemUTC(), new Streams(), faults::linkUp);
+    vertx.setPeriodic(settings.pingInterval().toMillis(), id -> pingAgents());
+    return listen(requestedPort).onSuccess(s -> boundPort = s.actualPort());
+  }
+
+  private Future<HttpServer> listen(int port) {
     return vertx.createHttpServer()
         .requestHandler(this::route)
-        .listen(requestedPort, host)
+        .listen(port, host)
         .onSuccess(s -> {
           server = s;
-          LOG.info(() -> "Dev cluster master listening on http://" + host + ":" + s.actualPort());
+          LOG.info(() -> "Dev cluster master " + masterId + " listening on http://" + host + ":" + s.actualPort());
         });
   }
 
   /** The port actually bound (useful when started with port 0). */
   public int port() {
-    return server.actualPort();
+    return boundPort;
+  }
+
+  /** The faults this master can be broken with; the HTTP endpoint for them exists only if settings enable it. */
+  public MasterFaults faults() {
+    return faults;
   }
 
   public String url() {
@@ -72,11 +93,31 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
       listTasks(request);
       return;
     }
+    if (settings.faults() && request.path().startsWith(FaultEndpoint.PREFIX)) {
+      faultEndpoint.handle(request);
+      return;
+    }
     if (!request.path().equals("/api/v1/scheduler")) {
       MesosHttp.answer(request.response(), 404, "Not found: " + request.path());
       return;
     }
+    MasterFaults.Refusal refusal = faults.refusal();
+    if (refusal != null) {
+      refuse(request, refusal);
+      return;
+    }
     MesosHttp.readCall(request, SchedulerCall.class).onSuccess(call -> dispatch(request, call));
+  }
+
+  /** Answers as a master that is not the leader: 307 to the leader, or 503 when none is elected. */
+  private void refuse(HttpServerRequest request, MasterFaults.Refusal refusal) {
+    if (refusal.status() == 307) {
+      String location = refusal.location() != null ? refusal.location() : "//" + host + ":" + port() + request.path();
+      request.response().putHeader("Location", location);
+      MesosHttp.answer(request.response(), 307, "");
+    } else {
+      MesosHttp.answer(request.response(), 503, "No leader elected");
+    }
   }
 
   /** Mesos' v0 operator view of running tasks: what an operator (or a test) checks frameworks against. */
@@ -88,7 +129,7 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
           .put("name", task.info.name())
           .put("framework_id", task.framework.value())
           .put("slave_id", task.agent.value())
-          .put("state", task.latest.state() == null ? null : task.latest.state().name()));
+          .put("state", master.reportedState(task) == null ? null : master.reportedState(task).name()));
     }
     request.response().putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("tasks", tasks).encode());
@@ -134,6 +175,7 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
     }
     MesosHttp.accepted(request.response());
     master.handle(session, call);
+    scheduleFilterExpiry();
   }
 
   private void subscribe(HttpServerRequest request, SchedulerCall call) {
@@ -156,28 +198,41 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
       MesosHttp.answer(request.response(), 406, "Expecting 'Accept' to allow 'application/x-protobuf' or 'application/json'");
       return;
     }
+    var response = request.response();
+    String streamId = UUID.randomUUID().toString();
+    response.putHeader(MesosHttp.STREAM_ID, streamId);
+    MesosHttp.startStream(response);
+    // A well-formed SUBSCRIBE the master will not accept gets its 200 stream with one ERROR, then the end.
+    String rejected = infoId != null && master.isRemoved(infoId) ? "Framework has been removed"
+        : SubscribeValidation.problem(subscribe.frameworkInfo());
+    if (rejected != null) {
+      MesosHttp.writeRecord(response, SchedulerEvent.error(rejected));
+      response.end();
+      LOG.info(() -> "Refused a subscription: " + rejected);
+      return;
+    }
     FrameworkSession session = master.subscribe(subscribe);
     if (session.connected()) {
       MesosHttp.writeRecord(session.stream, SchedulerEvent.error("Framework failed over"));
       session.stream.end();
     }
-    if (session.heartbeatTimer >= 0) {
-      vertx.cancelTimer(session.heartbeatTimer);
-    }
-    var response = request.response();
-    session.streamId = UUID.randomUUID().toString();
+    cancelTimers(session);
+    session.streamId = streamId;
     session.stream = response;
-    response.putHeader(MesosHttp.STREAM_ID, session.streamId);
-    MesosHttp.startStream(response);
+    session.connection = request.connection();
     MesosHttp.writeRecord(response, SchedulerEvent.subscribed(session.info.id(), heartbeatInterval.toMillis() / 1000.0, masterInfo()));
     MesosHttp.writeRecord(response, SchedulerEvent.heartbeat());
-    session.heartbeatTimer = vertx.setPeriodic(heartbeatInterval.toMillis(),
-        id -> MesosHttp.writeRecord(response, SchedulerEvent.heartbeat()));
+    session.heartbeatTimer = vertx.setPeriodic(heartbeatInterval.toMillis(), id -> {
+      if (!faults.heartbeatsWithheld()) {
+        MesosHttp.writeRecord(response, SchedulerEvent.heartbeat());
+      }
+    });
     long timer = session.heartbeatTimer;
     response.closeHandler(v -> {
       vertx.cancelTimer(timer);
       if (session.stream == response) {
         master.disconnected(session);
+        startFailoverTimer(session);
       }
     });
     LOG.info(() -> "Framework " + session.info.id().value() + " (" + session.info.name() + ") subscribed");
@@ -185,17 +240,116 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
     scheduleFilterExpiry();
   }
 
+  /**
+   * A disconnected framework has its failover timeout to come back; then it is removed and its tasks
+   * killed, as Mesos does (a timeout of 0, Mesos' default, removes it at once).
+   */
+  private void startFailoverTimer(FrameworkSession session) {
+    session.failoverTimer = vertx.setTimer(Math.max(1, session.failoverTimeoutMillis()), id -> {
+      session.failoverTimer = -1;
+      if (master.framework(session.info.id()) == session && !session.connected()) {
+        master.remove(session, "removed: its failover timeout of " + session.failoverTimeoutMillis() / 1000.0 + " s ran out");
+      }
+    });
+  }
+
+  private void cancelTimers(FrameworkSession session) {
+    if (session.heartbeatTimer >= 0) {
+      vertx.cancelTimer(session.heartbeatTimer);
+      session.heartbeatTimer = -1;
+    }
+    if (session.failoverTimer >= 0) {
+      vertx.cancelTimer(session.failoverTimer);
+      session.failoverTimer = -1;
+    }
+  }
+
+  // ---- agents: pings, loss, re-registration ----
+
+  /**
+   * Mesos pings each agent and, after enough missed pings, marks it unreachable. Here an agent answers
+   * unless it stopped or a fault partitions it; an unreachable agent that answers again re-registers
+   * with the tasks it still runs.
+   */
+  private void pingAgents() {
+    for (AgentId returning : master.checkAgents(id -> faults.linkUp(id) && master.agentAlive(id), settings.agentPingTimeout())) {
+      master.agent(returning).runningTasks().onComplete(result -> loop.runOnContext(v -> {
+        if (result.succeeded()) {
+          master.reregistered(returning, result.result());
+        }
+      }));
+    }
+  }
+
+  /** Finds an agent by id or hostname, on the master's loop. */
+  Future<AgentId> resolveAgent(String agent) {
+    Promise<AgentId> promise = Promise.promise();
+    loop.runOnContext(v -> {
+      AgentId id = master.findAgent(agent);
+      if (id == null) {
+        promise.fail("No agent with id or hostname '" + agent + "'");
+      } else {
+        promise.complete(id);
+      }
+    });
+    return promise.future();
+  }
+
+  // ---- faults ----
+
+  Future<Void> onLoop(Runnable action) {
+    Promise<Void> promise = Promise.promise();
+    loop.runOnContext(v -> {
+      action.run();
+      promise.complete();
+    });
+    return promise.future();
+  }
+
+  /** Every framework's subscription connection is closed under it, as when the network fails. */
+  void cutStreams() {
+    for (FrameworkSession session : master.frameworks()) {
+      if (session.connected() && session.connection != null) {
+        LOG.info(() -> "Fault: cutting the event stream of framework " + session.info.id().value());
+        session.connection.close();
+      }
+    }
+  }
+
+  /** Stops serving for {@code downtime}, then comes back as a fresh master on the same port. */
+  Future<Void> restart(Duration downtime) {
+    Promise<Void> restarted = Promise.promise();
+    loop.runOnContext(v -> {
+      LOG.info(() -> "Fault: restarting master " + masterId + " (down for " + downtime.toMillis() + " ms)");
+      // The port goes first, so that no framework can reach the old master once its streams end.
+      server.close().onComplete(closed -> {
+        master.frameworks().forEach(this::cancelTimers);
+        masterId = UUID.randomUUID().toString();
+        master.failover(masterId);
+        vertx.setTimer(Math.max(1, downtime.toMillis()), id -> listen(boundPort).<Void>mapEmpty().onComplete(restarted));
+      });
+    });
+    return restarted.future();
+  }
+
   private MasterInfo masterInfo() {
     return new MasterInfo(masterId, null, port(), "master@" + host + ":" + port(), host, "1.11.1-borealis",
         new MasterInfo.Address(host, host, port()));
   }
 
-  /** Declined resources come back when their filter ends: allocate again at the earliest expiry. */
+  /**
+   * Declined resources come back when their filter ends: allocate again at the earliest expiry. A
+   * filter shorter than the one the timer waits for moves the timer earlier.
+   */
   private void scheduleFilterExpiry() {
     Instant next = master.nextFilterExpiry();
-    if (next == null || filterTimer >= 0) {
+    if (next == null || (filterTimer >= 0 && !next.isBefore(filterTimerAt))) {
       return;
     }
+    if (filterTimer >= 0) {
+      vertx.cancelTimer(filterTimer);
+    }
+    filterTimerAt = next;
     long delay = Math.max(1, Duration.between(Instant.now(), next).toMillis() + 1);
     filterTimer = vertx.setTimer(delay, id -> {
       filterTimer = -1;
@@ -217,12 +371,16 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
 
   @Override
   public void statusUpdate(AgentId agent, FrameworkId framework, TaskStatus status) {
-    loop.runOnContext(v -> master.statusUpdate(agent, framework, status));
+    if (faults.linkUp(agent)) {
+      loop.runOnContext(v -> master.statusUpdate(agent, framework, status));
+    }
   }
 
   @Override
   public void executorExited(AgentId agent, FrameworkId framework, ExecutorId executor, int exitStatus) {
-    loop.runOnContext(v -> master.executorExited(agent, framework, executor, exitStatus));
+    if (faults.linkUp(agent)) {
+      loop.runOnContext(v -> master.executorExited(agent, framework, executor, exitStatus));
+    }
   }
 
   private final class Streams implements Master.FrameworkStreams {
@@ -239,9 +397,7 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
       if (session.connected()) {
         session.stream.end();
       }
-      if (session.heartbeatTimer >= 0) {
-        vertx.cancelTimer(session.heartbeatTimer);
-      }
+      cancelTimers(session);
     }
   }
 }

@@ -36,6 +36,10 @@ final class MesosHttp {
       return reject(request, 415, "Expecting 'Content-Type' of application/json or application/x-protobuf");
     }
     return request.body().compose(body -> {
+      if (body.length() == 0) {
+        // Mesos' JSON parser (picojson) words an empty body this way, as captured in fixture 15.
+        return reject(request, 400, "Failed to parse body into JSON: syntax error at line 1 near: ");
+      }
       try {
         return Future.succeededFuture(MesosJson.decode(body.getBytes(), type));
       } catch (MesosJson.MesosJsonException e) {

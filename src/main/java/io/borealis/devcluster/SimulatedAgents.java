@@ -80,6 +80,7 @@ public final class SimulatedAgents extends VerticleBase {
     private final Map<TaskId, FrameworkId> tasks = new HashMap<>();
     private final Map<TaskId, ExecutorId> executors = new HashMap<>();
     private final Map<TaskId, Long> endTimers = new HashMap<>();
+    private final Map<TaskId, TaskStatus> latest = new HashMap<>();
     private volatile AgentId id;
 
     Agent(AgentSpec spec) {
@@ -136,6 +137,13 @@ public final class SimulatedAgents extends VerticleBase {
           .forEach(e -> end(e.getKey(), State.TASK_KILLED, "Framework shut down")));
     }
 
+    @Override
+    public Future<Map<TaskId, TaskStatus>> runningTasks() {
+      io.vertx.core.Promise<Map<TaskId, TaskStatus>> promise = io.vertx.core.Promise.promise();
+      loop.runOnContext(v -> promise.complete(Map.copyOf(latest)));
+      return promise.future();
+    }
+
     private void end(TaskId task, State state, String message) {
       if (!tasks.containsKey(task)) {
         return;
@@ -151,6 +159,11 @@ public final class SimulatedAgents extends VerticleBase {
     private void report(TaskId task, State state, String message) {
       TaskStatus status = TaskStatus.of(task, state, Source.SOURCE_EXECUTOR, message).withUuid(Uuids.random())
           .withOrigin(id, null, System.currentTimeMillis() / 1000.0);
+      if (state.isTerminal()) {
+        latest.remove(task);
+      } else {
+        latest.put(task, status);
+      }
       updates.send(id, tasks.get(task), status);
     }
   }

@@ -9,5 +9,11 @@
  * ({@link AgentVerticle}) owns executor runs and the reliable {@link StatusUpdateStream} of each task.
  * They talk through {@link MasterEndpoint} and {@link AgentEndpoint}, each call hopping onto the
  * callee's event loop, the way libprocess messages would cross processes.
+ *
+ * <p>Like Mesos, the master watches its agents ({@link MasterSettings#agentPingTimeout}): one unheard
+ * for too long is unreachable (its offers rescinded, its tasks reported UNREACHABLE or LOST) until it
+ * re-registers with what it still runs. Tasks with a plain command run through the agent's
+ * {@link CommandExecutor}. {@link MasterFaults} breaks the cluster on purpose, only when asked: from
+ * tests, or over {@code /devcluster/faults/...} when the master's settings enable it.
  */
 package io.borealis.devcluster;

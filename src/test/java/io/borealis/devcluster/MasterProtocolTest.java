@@ -91,6 +91,7 @@ class MasterProtocolTest {
       "08-ERR-missing-framework-id          | application/json               | current",
       "09-ERR-unknown-enum-value            | application/json               | current",
       "13-ERR-missing-content-type          | -                              | current",
+      "15-ERR-empty-body                    | application/json               | current",
       "16-ERR-subscribe-with-stream-id      | application/json               | current",
   })
   void answersLikeTheRealMaster(String exchange, String contentType, String streamIdMode) throws Exception {

@@ -77,6 +77,11 @@ public final class TestCluster implements AutoCloseable {
     return start(dir, List.of(agent("localhost", Map.of())), null, tune);
   }
 
+  /** These agents, and the cluster's options changed by {@code tune} (e.g. faults on, a short ping timeout). */
+  public static TestCluster startTuned(Path dir, List<AgentSpec> agents, UnaryOperator<LocalCluster.Options> tune) throws Exception {
+    return start(dir, agents, null, tune);
+  }
+
   private static TestCluster start(Path dir, List<AgentSpec> agents, Path dataDir, UnaryOperator<LocalCluster.Options> tune)
       throws Exception {
     // A test's temporary directory is private (rwx------), but the executor runs a www-data task as
@@ -122,6 +127,15 @@ public final class TestCluster implements AutoCloseable {
 
   public Path workDir() {
     return workDir;
+  }
+
+  /** Breaks the dev cluster on purpose: streams, heartbeats, 503/307, master restart, agent partitions. */
+  public io.borealis.devcluster.MasterFaults faults() {
+    return cluster.faults();
+  }
+
+  public String masterUrl() {
+    return cluster.masterUrl();
   }
 
   /** The dev-cluster agents' HTTP ports, in the order they were given. */

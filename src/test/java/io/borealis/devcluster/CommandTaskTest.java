@@ -1,0 +1,119 @@
+package io.borealis.devcluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.borealis.mesos.wire.FrameworkInfo;
+import io.borealis.mesos.wire.Offer;
+import io.borealis.mesos.wire.SchedulerCall;
+import io.borealis.mesos.wire.TaskId;
+import io.borealis.mesos.wire.TaskStatus;
+import io.borealis.mesos.wire.TaskStatus.State;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A framework that knows nothing of Borealis launches plain command tasks (a TaskInfo with
+ * {@code command} and no executor, written by hand as with curl): the agent's built-in command
+ * executor runs each as a process in its sandbox and reports STARTING, RUNNING, then FINISHED,
+ * FAILED or KILLED.
+ */
+@Timeout(120)
+class CommandTaskTest {
+  @TempDir
+  Path dir;
+  private Vertx vertx;
+  private DevCluster cluster;
+  private TestFramework framework;
+
+  @BeforeEach
+  void start() throws Exception {
+    vertx = Vertx.vertx();
+    // The task runs as the framework's user, who must reach the sandbox, as under /var/lib/mesos.
+    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    AgentSpec agent = AgentSpec.parse("localhost", 0, "cpus:4;mem:4096;disk:4096;ports:[31000-31010]", Map.of());
+    var settings = new AgentVerticle.AgentSettings("127.0.0.1", Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1));
+    cluster = DevCluster.start(vertx, "127.0.0.1", 0, List.of(agent), dir, Duration.ofSeconds(5), settings)
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    framework = new TestFramework(cluster.masterUrl());
+    framework.subscribe(new FrameworkInfo("nobody", "curl-framework", null, 60.0, false, null, null, null, null));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    framework.close();
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  /** An ACCEPT with one LAUNCH of a command task, as one would type it for curl. */
+  private String launchJson(Offer offer, String taskId, String command) {
+    return """
+        {"framework_id": {"value": "%s"}, "type": "ACCEPT",
+         "accept": {"offer_ids": [{"value": "%s"}], "filters": {"refuse_seconds": 0},
+          "operations": [{"type": "LAUNCH", "launch": {"task_infos": [{
+            "name": "%s", "task_id": {"value": "%s"}, "agent_id": {"value": "%s"},
+            "resources": [{"name": "cpus", "type": "SCALAR", "scalar": {"value": 0.1}},
+                          {"name": "mem", "type": "SCALAR", "scalar": {"value": 32}}],
+            "command": {"shell": true, "value": "%s"}}]}}]}}
+        """.formatted(framework.id.value(), offer.id().value(), taskId, taskId, offer.agentId().value(), command);
+  }
+
+  private TaskStatus launch(String taskId, String command, State until) throws Exception {
+    Offer offer = framework.nextOffer();
+    assertThat(framework.postJson(launchJson(offer, taskId, command))).isEqualTo(202);
+    TaskId id = TaskId.of(taskId);
+    assertThat(framework.awaitState(id, State.TASK_STARTING, Duration.ofSeconds(20)).source())
+        .isEqualTo(TaskStatus.Source.SOURCE_EXECUTOR);
+    framework.awaitState(id, State.TASK_RUNNING, Duration.ofSeconds(20));
+    return until == State.TASK_RUNNING ? null : framework.awaitState(id, until, Duration.ofSeconds(30));
+  }
+
+  @Test
+  void aCommandThatSucceedsFinishesAndLeavesItsOutputInTheSandbox() throws Exception {
+    TaskStatus finished = launch("hello", "echo hello from $(id -un) in $MESOS_SANDBOX", State.TASK_FINISHED);
+    assertThat(finished.executorId().value()).isEqualTo("hello");
+    Path stdout;
+    try (var files = Files.walk(dir)) {
+      stdout = files.filter(p -> p.endsWith("stdout") && p.toString().contains("/executors/hello/")).findFirst().orElseThrow();
+    }
+    assertThat(Files.readString(stdout)).startsWith("hello from nobody in " + stdout.getParent());
+  }
+
+  @Test
+  void aCommandThatExitsNonZeroFails() throws Exception {
+    TaskStatus failed = launch("fails", "exit 3", State.TASK_FAILED);
+    assertThat(failed.message()).isEqualTo("Command exited with status 3");
+  }
+
+  @Test
+  void aKilledCommandIsKilledWithItsChildren() throws Exception {
+    launch("sleeper", "sleep 601 & sleep 601", State.TASK_RUNNING);
+    awaitSleepers(2);
+    framework.call(SchedulerCall.kill(framework.id, TaskId.of("sleeper"), null));
+    framework.awaitState(TaskId.of("sleeper"), State.TASK_KILLED, Duration.ofSeconds(20));
+    awaitSleepers(0);
+  }
+
+  /** Waits (the shell forks after RUNNING is reported) until {@code count} processes run {@code sleep 601}. */
+  private static void awaitSleepers(long count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (sleepers() != count && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(sleepers()).as("processes running 'sleep 601'").isEqualTo(count);
+  }
+
+  private static long sleepers() {
+    return ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("/sleep")
+        && p.info().arguments().map(args -> List.of(args).equals(List.of("601"))).orElse(false)).count();
+  }
+}
