@@ -274,6 +274,10 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
       files.read(request);
       return;
     }
+    if (request.path().equals("/files/browse") && request.method() == io.vertx.core.http.HttpMethod.GET) {
+      files.browse(request);
+      return;
+    }
     if (!request.path().equals("/api/v1/executor")) {
       MesosHttp.answer(request.response(), 404, "Not found: " + request.path());
       return;

@@ -18,8 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The agent's {@code GET /files/read?path=&offset=&length=}, as a Mesos agent serves it, over task
- * sandboxes only. A path is either a sandbox's real absolute path (or a file under it) or Mesos'
+ * The agent's {@code GET /files/read?path=&offset=&length=} and {@code GET /files/browse?path=}, as a
+ * Mesos agent serves them, over task sandboxes only. A path is either a sandbox's real absolute path (or a file under it) or Mesos'
  * virtual path for an executor's latest run, {@code /frameworks/F/executors/E/runs/latest/...}.
  *
  * <p>Mesos' semantics: the answer is {@code {"data": "...", "offset": N}}; {@code offset} defaults to
@@ -95,6 +95,71 @@ final class SandboxFiles {
           }
         })
         .onFailure(e -> MesosHttp.answer(request.response(), 500, "Failed to read '" + path + "': " + e.getMessage() + "\n"));
+  }
+
+  /**
+   * Mesos' {@code /files/browse}: a directory's entries (a file: itself), each as {@code {"path",
+   * "size", "mtime", "mode", "nlink", "uid", "gid"}} with {@code mode} as {@code ls -l} writes it and
+   * {@code path} under the path asked for (so a virtual path stays virtual).
+   */
+  void browse(HttpServerRequest request) {
+    String path = request.getParam("path");
+    if (path == null || path.isEmpty()) {
+      MesosHttp.answer(request.response(), 400, "Expecting 'path=value' in query.\n");
+      return;
+    }
+    Path file = resolve(path);
+    if (file == null) {
+      MesosHttp.answer(request.response(), 404, "No sandbox file at '" + path + "'\n");
+      return;
+    }
+    Path allowed = allowedRoot(path);
+    vertx.executeBlocking(() -> listing(path, file, allowed), false)
+        .onSuccess(chunk -> {
+          if (chunk.status() != 200) {
+            MesosHttp.answer(request.response(), chunk.status(), chunk.error());
+          } else {
+            request.response().putHeader("Content-Type", MesosHttp.JSON).end(chunk.json());
+          }
+        })
+        .onFailure(e -> MesosHttp.answer(request.response(), 500, "Failed to browse '" + path + "': " + e.getMessage() + "\n"));
+  }
+
+  /** Blocking: on a worker. */
+  private static Chunk listing(String requested, Path file, Path allowed) throws IOException {
+    Path real;
+    try {
+      real = file.toRealPath();
+    } catch (NoSuchFileException e) {
+      return new Chunk(404, "No such file or directory: '" + requested + "'\n", null);
+    }
+    if (!real.startsWith(allowed.toRealPath())) {
+      return new Chunk(404, "No sandbox file at '" + requested + "'\n", null);
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode entries = JSON.createArrayNode();
+    if (!Files.isDirectory(real)) {
+      entries.add(entry(requested, real));
+      return new Chunk(200, null, entries.toString());
+    }
+    String prefix = requested.endsWith("/") ? requested : requested + "/";
+    try (java.util.stream.Stream<Path> children = Files.list(real)) {
+      for (Path child : children.sorted().toList()) {
+        entries.add(entry(prefix + child.getFileName(), child));
+      }
+    }
+    return new Chunk(200, null, entries.toString());
+  }
+
+  private static ObjectNode entry(String path, Path file) throws IOException {
+    var attributes = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class,
+        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    String kind = attributes.isDirectory() ? "d" : attributes.isSymbolicLink() ? "l" : "-";
+    Object links = Files.getAttribute(file, "unix:nlink", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    return JSON.createObjectNode().put("path", path).put("size", attributes.size())
+        .put("mtime", attributes.lastModifiedTime().toMillis() / 1000.0)
+        .put("mode", kind + java.nio.file.attribute.PosixFilePermissions.toString(attributes.permissions()))
+        .put("nlink", ((Number) links).intValue())
+        .put("uid", attributes.owner().getName()).put("gid", attributes.group().getName());
   }
 
   private static long number(String value, String name) {

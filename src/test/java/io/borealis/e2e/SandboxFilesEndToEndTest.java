@@ -78,6 +78,24 @@ class SandboxFilesEndToEndTest {
       assertThat(get(agent + encode("/etc/passwd")).statusCode()).as("outside every sandbox").isEqualTo(404);
       assertThat(get(agent + encode(log.getParent() + "/../../../../../../../../../../etc/passwd")).statusCode()).isEqualTo(404);
       assertThat(get(agent + encode(log.toString()) + "&offset=x").statusCode()).isEqualTo(400);
+
+      // Mesos' /files/browse: a directory's entries, each with its path under the path asked for.
+      String browse = "http://127.0.0.1:" + cluster.agentPorts().get(0) + "/files/browse?path=";
+      JsonArray runs = new JsonArray(get(browse + encode(log.getParent().getParent().toString())).body());
+      assertThat(runs).singleElement().satisfies(run -> {
+        JsonObject entry = (JsonObject) run;
+        assertThat(entry.getString("path")).isEqualTo(log.getParent().toString());
+        assertThat(entry.getString("mode")).startsWith("d");
+      });
+      JsonArray streams = new JsonArray(get(browse + encode(log.getParent().toString())).body());
+      assertThat(streams.stream().map(e -> ((JsonObject) e).getString("path")))
+          .contains(log.toString(), log.resolveSibling("stderr").toString());
+      JsonObject stdoutEntry = streams.stream().map(e -> (JsonObject) e).filter(e -> e.getString("path").equals(log.toString()))
+          .findFirst().orElseThrow();
+      assertThat(stdoutEntry.getLong("size")).isEqualTo(18L);
+      assertThat(stdoutEntry.getString("mode")).startsWith("-rw");
+      assertThat(get(browse + encode("/etc")).statusCode()).as("outside every sandbox").isEqualTo(404);
+      assertThat(get(browse + encode(log.resolveSibling("missing").toString())).statusCode()).isEqualTo(404);
     }
   }
 
