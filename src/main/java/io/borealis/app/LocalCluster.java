@@ -89,6 +89,11 @@ public final class LocalCluster {
       return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access,
           preemptionDelay, ensemble, master, reconciliationInterval);
     }
+
+    public Options withAgentSettings(AgentVerticle.AgentSettings settings) {
+      return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, settings, simulated, dataDir, access,
+          preemptionDelay, zkEnsemble, master, reconciliationInterval);
+    }
   }
 
   public static Future<LocalCluster> start(MonitoredVertx monitored, Options options) {

@@ -89,6 +89,14 @@ final class LocalCommand implements Callable<Integer> {
   @Mixin
   SchedulingOptions scheduling;
 
+  @Option(names = "--sandbox-gc-delay", defaultValue = "P7D",
+      description = "How long agents keep a finished task's sandbox (ISO-8601, default 7 days as Mesos' --gc_delay).")
+  Duration sandboxGcDelay;
+
+  @Option(names = "--sandbox-disk-budget-mb", defaultValue = "10240",
+      description = "Disk that finished sandboxes may take per agent before the oldest are deleted (default ${DEFAULT-VALUE} MB).")
+  long sandboxDiskBudgetMb;
+
   @Override
   public Integer call() throws IOException {
     String hostname = InetAddress.getLocalHost().getHostName();
@@ -116,7 +124,8 @@ final class LocalCommand implements Callable<Integer> {
     Vertx vertx = monitored.vertx();
     var master = new MasterSettings(heartbeat, agentPingTimeout, faults);
     var options = new LocalCluster.Options(host, httpPort, masterPort, specs, sandboxes, cluster, heartbeat,
-        AgentVerticle.AgentSettings.defaults(host), null, storage, access, scheduling.preemptionDelay, scheduling.zkEnsemble, master,
+        AgentVerticle.AgentSettings.defaults(host).withSandboxGc(sandboxGcDelay, sandboxDiskBudgetMb * 1024 * 1024,
+            AgentVerticle.AgentSettings.DEFAULT_GC_INTERVAL), null, storage, access, scheduling.preemptionDelay, scheduling.zkEnsemble, master,
         SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL);
     LocalCluster started;
     try {

@@ -28,6 +28,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,6 +52,9 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
   private final Path workDir;
   private final AgentSettings settings;
   private final Map<RunKey, ExecutorRun> runs = new HashMap<>();
+  /** Sandboxes whose executor has exited, and when: the only ones garbage collection may delete. */
+  private final Map<Path, Instant> finishedSandboxes = new LinkedHashMap<>();
+  private boolean collecting;
   private final Map<TaskId, ExecutorRun> taskRuns = new HashMap<>();
   private SandboxFiles files;
   private StatusUpdateForwarder updates;
@@ -77,6 +82,9 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
     updates = new StatusUpdateForwarder(vertx, master, settings.statusUpdateRetry());
     files = new SandboxFiles(vertx);
     commands = new CommandExecutor(vertx, loop, this::reportCommand, settings.executorShutdownGrace());
+    if (settings.sandboxGcInterval().toMillis() > 0) {
+      vertx.setPeriodic(settings.sandboxGcInterval().toMillis(), id -> collectSandboxes());
+    }
     return vertx.createHttpServer()
         .requestHandler(this::route)
         .listen(spec.port(), settings.bindHost())
@@ -368,7 +376,30 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
 
   // ---- executor exits ----
 
+  /**
+   * Deletes finished sandboxes past the delay or over the budget, oldest first. Measuring and deleting
+   * run on a worker; one collection at a time.
+   */
+  private void collectSandboxes() {
+    if (collecting || finishedSandboxes.isEmpty()) {
+      return;
+    }
+    collecting = true;
+    Map<Path, Instant> finished = Map.copyOf(finishedSandboxes);
+    SandboxRetention retention = new SandboxRetention(settings.sandboxGcDelay(), settings.sandboxDiskBudgetBytes());
+    vertx.executeBlocking(() -> SandboxCollector.collect(finished, retention, Instant.now()), false)
+        .onComplete(done -> {
+          collecting = false;
+          if (done.succeeded()) {
+            done.result().forEach(finishedSandboxes::remove);
+          } else {
+            LOG.log(Level.WARNING, "Sandbox garbage collection failed", done.cause());
+          }
+        });
+  }
+
   private void executorExited(ExecutorRun run, int exitStatus) {
+    finishedSandboxes.put(run.sandbox, Instant.now());
     vertx.cancelTimer(run.registrationTimer);
     runs.remove(new RunKey(run.framework.id(), run.info.executorId()));
     run.launched.keySet().forEach(taskRuns::remove);
@@ -412,11 +443,30 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
     return exited.future();
   }
 
-  /** Timings and binding of an agent; Mesos' defaults unless tests need them shorter. */
+  /**
+   * Timings and binding of an agent; Mesos' defaults unless tests need them shorter. Finished
+   * sandboxes are kept {@code sandboxGcDelay} (Mesos' {@code --gc_delay}, a week) while they fit
+   * {@code sandboxDiskBudgetBytes}, checked every {@code sandboxGcInterval} (zero: never collected).
+   */
   public record AgentSettings(String bindHost, Duration statusUpdateRetry, Duration executorRegistrationTimeout,
-      Duration executorShutdownGrace) {
+      Duration executorShutdownGrace, Duration sandboxGcDelay, long sandboxDiskBudgetBytes, Duration sandboxGcInterval) {
+    public static final Duration DEFAULT_GC_DELAY = Duration.ofDays(7);
+    public static final long DEFAULT_DISK_BUDGET_BYTES = 10L * 1024 * 1024 * 1024;
+    public static final Duration DEFAULT_GC_INTERVAL = Duration.ofMinutes(1);
+
+    public AgentSettings(String bindHost, Duration statusUpdateRetry, Duration executorRegistrationTimeout,
+        Duration executorShutdownGrace) {
+      this(bindHost, statusUpdateRetry, executorRegistrationTimeout, executorShutdownGrace, DEFAULT_GC_DELAY,
+          DEFAULT_DISK_BUDGET_BYTES, DEFAULT_GC_INTERVAL);
+    }
+
     public static AgentSettings defaults(String bindHost) {
       return new AgentSettings(bindHost, Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofSeconds(5));
+    }
+
+    public AgentSettings withSandboxGc(Duration delay, long diskBudgetBytes, Duration interval) {
+      return new AgentSettings(bindHost, statusUpdateRetry, executorRegistrationTimeout, executorShutdownGrace, delay,
+          diskBudgetBytes, interval);
     }
   }
 }
