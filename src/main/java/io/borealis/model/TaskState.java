@@ -17,6 +17,14 @@ public enum TaskState {
     return TERMINAL.contains(this);
   }
 
+  /**
+   * On its host and meant to keep running there (ASSIGNED, STARTING, RUNNING): what draining moves
+   * away and preemption may stop, unlike a task already being stopped.
+   */
+  public boolean isLive() {
+    return this == ASSIGNED || this == STARTING || this == RUNNING;
+  }
+
   /** Placed on an agent: the executor may be running the task (Aurora's SLAVE_ASSIGNED). */
   public boolean isOnAgent() {
     return !isTerminal() && this != INIT && this != PENDING && this != THROTTLED;

@@ -5,10 +5,8 @@ import io.borealis.model.MaintenanceMode;
 import io.borealis.model.ScheduledTask;
 import io.borealis.model.TaskState;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Aurora's host maintenance, for the state verticle: draining a host moves its tasks away (each goes
@@ -16,9 +14,6 @@ import java.util.Set;
  * is DRAINED once the last one has ended; activating it takes it back.
  */
 final class HostMaintenance {
-  /** States in which a task is on its host and still meant to run there. */
-  private static final Set<TaskState> RUNNING_THERE = EnumSet.of(TaskState.ASSIGNED, TaskState.STARTING, TaskState.RUNNING);
-
   private final TaskStore store;
   private final StateActions actions;
 
@@ -34,7 +29,7 @@ final class HostMaintenance {
       }
       store.saveMaintenance(host, MaintenanceMode.DRAINING);
       for (ScheduledTask task : store.activeTasksOn(host)) {
-        if (RUNNING_THERE.contains(task.state())) {
+        if (task.state().isLive()) {
           actions.transition(task, TaskState.DRAINING, "Draining host " + host + " for maintenance");
         }
       }

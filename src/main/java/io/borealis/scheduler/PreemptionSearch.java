@@ -12,12 +12,10 @@ import io.borealis.placement.PreemptionCandidate;
 import io.borealis.placement.Preemptor;
 import io.borealis.placement.RunningTask;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -26,10 +24,6 @@ import java.util.function.Function;
  * task count as freed for the next, so two tasks never claim the same room.
  */
 final class PreemptionSearch {
-  /** Tasks that hold their host and may be stopped, or are being stopped for a preemptor already. */
-  private static final Set<TaskState> HOLDING = EnumSet.of(TaskState.ASSIGNED, TaskState.STARTING, TaskState.RUNNING,
-      TaskState.PREEMPTING);
-
   private final Map<String, HostSlack> hosts = new LinkedHashMap<>();
 
   /**
@@ -44,7 +38,7 @@ final class PreemptionSearch {
     Map<String, List<RunningTask>> tasksOf = new LinkedHashMap<>();
     Map<String, String> hostnameOf = new LinkedHashMap<>();
     for (ScheduledTask task : onAgents) {
-      if (task.agentId() != null && HOLDING.contains(task.state())) {
+      if (task.agentId() != null && (task.state().isLive() || task.state() == TaskState.PREEMPTING)) {
         tasksOf.computeIfAbsent(task.agentId(), a -> new ArrayList<>()).add(running(task, settings));
         hostnameOf.put(task.agentId(), task.host());
       }

@@ -45,7 +45,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -348,8 +347,7 @@ public final class StateVerticle extends VerticleBase {
     List<ScheduledTask> preempted = new ArrayList<>();
     for (String victimId : preempt.victimIds()) {
       ScheduledTask victim = store.task(victimId);
-      if (victim != null && !victim.config().preferred() && EnumSet.of(TaskState.ASSIGNED, TaskState.STARTING, TaskState.RUNNING)
-          .contains(victim.state())) {
+      if (victim != null && !victim.config().preferred() && victim.state().isLive()) {
         transition(victim, TaskState.PREEMPTING, "Preempted by " + preemptor.taskId() + " of " + preemptor.jobKey());
         preempted.add(store.task(victimId));
       }

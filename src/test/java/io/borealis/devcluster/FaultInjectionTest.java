@@ -133,7 +133,7 @@ class FaultInjectionTest {
       HttpResponse<String> redirected = subscribeRaw();
       assertThat(redirected.statusCode()).isEqualTo(307);
       assertThat(redirected.headers().firstValue("Location")).hasValue("//leader.example:5050/api/v1/scheduler");
-      Thread.sleep(1100);
+      fault("clear");
       assertThat(framework.subscribe(info(framework.id, true)).type()).isEqualTo(SchedulerEvent.Type.SUBSCRIBED);
     }
   }
