@@ -3,8 +3,8 @@ package io.borealis.scheduler;
 import io.borealis.storage.Mutation;
 import io.borealis.storage.StateLog;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -27,10 +27,32 @@ final class Outbox {
     default void abandon(Throwable cause) {}
   }
 
+  /** One request's effects, and (once known) whether the changes they wait for are durable. */
+  private static final class Batch {
+    final List<Effect> effects;
+    final boolean hasChanges;
+    boolean settled;
+    Throwable failure;
+
+    Batch(List<Effect> effects, boolean hasChanges) {
+      this.effects = effects;
+      this.hasChanges = hasChanges;
+    }
+  }
+
   private final StateLog log;
   private final Context context;
   private final List<Effect> effects = new ArrayList<>();
-  private Future<Void> lastCommit = Future.succeededFuture();
+  /**
+   * Batches in commit order. Effects leave strictly in this order: the effects of a batch run only
+   * when it and every batch before it have settled. (Running them from each append's own completion
+   * is not enough: a batch whose sync finished before its listener was attached would run at once,
+   * ahead of earlier batches still queued on the event loop, and events would leave out of order.)
+   */
+  private final ArrayDeque<Batch> waiting = new ArrayDeque<>();
+  /** How the latest batch with changes ended: batches without changes of their own take its outcome. */
+  private Throwable lastOutcome;
+  private boolean running;
   private Throwable failure;
 
   Outbox(StateLog log, Context context) {
@@ -65,25 +87,55 @@ final class Outbox {
     return failure;
   }
 
+  /** Must be called on the owner's context. */
   void commit(List<Mutation> changes) {
-    if (!changes.isEmpty()) {
-      lastCommit = Future.fromCompletionStage(log.append(changes), context);
-      lastCommit.onFailure(this::storageFailed);
-    }
-    if (effects.isEmpty()) {
+    if (changes.isEmpty() && effects.isEmpty()) {
       return;
     }
-    List<Effect> batch = List.copyOf(effects);
+    Batch batch = new Batch(List.copyOf(effects), !changes.isEmpty());
     effects.clear();
-    lastCommit.onComplete(result -> {
-      for (Effect effect : batch) {
-        if (result.succeeded()) {
+    waiting.add(batch);
+    if (batch.hasChanges) {
+      log.append(changes).whenComplete((ok, cause) -> context.runOnContext(v -> {
+        batch.settled = true;
+        batch.failure = cause;
+        if (cause != null) {
+          storageFailed(cause);
+        }
+        runSettled();
+      }));
+    } else {
+      batch.settled = true;
+      runSettled();
+    }
+  }
+
+  private void runSettled() {
+    if (running) {
+      return; // an effect led back here: the loop below carries on with later batches after it
+    }
+    running = true;
+    try {
+      runSettledInOrder();
+    } finally {
+      running = false;
+    }
+  }
+
+  private void runSettledInOrder() {
+    while (!waiting.isEmpty() && waiting.peek().settled) {
+      Batch batch = waiting.poll();
+      if (batch.hasChanges) {
+        lastOutcome = batch.failure;
+      }
+      for (Effect effect : batch.effects) {
+        if (lastOutcome == null) {
           effect.run();
         } else {
-          effect.abandon(result.cause());
+          effect.abandon(lastOutcome);
         }
       }
-    });
+    }
   }
 
   private void storageFailed(Throwable cause) {
