@@ -62,18 +62,8 @@ public final class ScaleBenchmark {
       for (String state : List.of("PENDING", "ASSIGNED", "STARTING", "RUNNING", "KILLED")) {
         run.phases.put(state, new PhaseClock(instances));
       }
-      HttpRequest events = HttpRequest.newBuilder(URI.create(cluster.schedulerUrl() + "/api/v1/events?type=task&job=" + name)).build();
       CountDownLatch connected = new CountDownLatch(1);
-      http.sendAsync(events, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
-        connected.countDown();
-        response.body().filter(line -> line.startsWith("data: ")).forEach(line -> {
-          int at = line.indexOf("\"state\":\"");
-          PhaseClock phase = at < 0 ? null : run.phases.get(line.substring(at + 9, line.indexOf('"', at + 9)));
-          if (phase != null) {
-            phase.seen();
-          }
-        });
-      });
+      run.follow(http, cluster.schedulerUrl() + "/api/v1/events?type=task&job=" + name, null, connected);
       connected.await(30, TimeUnit.SECONDS);
       String job = """
           {"cluster": "devcluster", "role": "bench", "environment": "prod", "name": "%s", "instances": %d, "service": true,
@@ -91,9 +81,82 @@ public final class ScaleBenchmark {
       return run;
     }
 
+    /**
+     * Counts task events as they arrive. A benchmark this size can outrun the reader sharing the JVM's
+     * two cores, and the scheduler then cuts the stream (a {@code reset} with reason slow consumer);
+     * like any client, the reader resumes after the last task event it saw, so nothing is counted twice
+     * or missed.
+     */
+    void follow(HttpClient http, String url, String lastEventId, CountDownLatch connected) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+      if (lastEventId != null) {
+        request.header("Last-Event-ID", lastEventId);
+      }
+      String[] lastTaskEvent = {lastEventId};
+      http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
+        connected.countDown();
+        String[] id = {null};
+        response.body().forEach(line -> {
+          if (line.startsWith("id: ")) {
+            id[0] = line.substring(4);
+          } else if (line.startsWith("data: ")) {
+            if (line.contains("\"type\":\"reset\"") && !line.contains("slow")) {
+              throw new IllegalStateException("the event stream could not resume: " + line);
+            }
+            int at = line.indexOf("\"state\":\"");
+            PhaseClock phase = at < 0 ? null : phases.get(line.substring(at + 9, line.indexOf('"', at + 9)));
+            if (phase != null) {
+              lastTaskEvent[0] = id[0];
+              phase.seen();
+            }
+          }
+        });
+        follow(http, url, lastTaskEvent[0], new CountDownLatch(1));
+      });
+    }
+
     boolean awaitAll(String state) throws InterruptedException {
       return phases.get(state).done.await(Long.getLong("bench.timeoutSeconds", 600), TimeUnit.SECONDS);
     }
+  }
+
+  /** CPU ticks (10 ms) used so far by this JVM's threads, by thread name with digits removed (Linux only). */
+  private static Map<String, Long> threadCpuTicks() throws java.io.IOException {
+    Map<String, Long> ticks = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : tasks.toList()) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"));
+        } catch (java.io.IOException gone) {
+          continue;
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+      }
+    }
+    // Java threads by their whole name (the kernel keeps only 15 characters), in ticks too.
+    var threads = ManagementFactory.getThreadMXBean();
+    for (long id : threads.getAllThreadIds()) {
+      var info = threads.getThreadInfo(id);
+      long nanos = threads.getThreadCpuTime(id);
+      if (info != null && nanos > 0 && info.getThreadName().startsWith("vert.x-eventloop")) {
+        ticks.put(info.getThreadName(), nanos / 10_000_000);
+      }
+    }
+    return ticks;
+  }
+
+  /** Runs one job to all RUNNING and kills it; returns how long it took to run. */
+  private static double warmUp(HttpClient http, LocalCluster cluster, String name, int instances) throws Exception {
+    Run warmup = Run.of(http, cluster, name, instances);
+    warmup.awaitAll("RUNNING");
+    double ms = (System.nanoTime() - warmup.begin) / 1e6;
+    http.send(HttpRequest.newBuilder(URI.create(cluster.schedulerUrl() + "/api/v1/jobs/devcluster/bench/prod/" + name))
+        .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    warmup.awaitAll("KILLED");
+    return ms;
   }
 
   public static void main(String[] args) throws Exception {
@@ -115,18 +178,45 @@ public final class ScaleBenchmark {
     double startupMs = (System.nanoTime() - startupBegin) / 1e6;
 
     HttpClient http = HttpClient.newHttpClient();
-    // Warm up (JIT, pools) with a fifth of the load, then clear it away: the figures are for a running scheduler.
-    Run warmup = Run.of(http, cluster, "warmup", instances / 5);
-    warmup.awaitAll("RUNNING");
-    http.send(HttpRequest.newBuilder(URI.create(cluster.schedulerUrl() + "/api/v1/jobs/devcluster/bench/prod/warmup"))
-        .DELETE().build(), HttpResponse.BodyHandlers.ofString());
-    warmup.awaitAll("KILLED");
+    // Warm up (JIT, pools) with rounds of the same load, each cleared away before the next: the figures are
+    // for a scheduler that has been running. The first round's time is reported too, as the cold figure.
+    int warmups = Integer.getInteger("bench.warmups", 2);
+    double coldMs = warmups > 0 ? warmUp(http, cluster, "warmup0", instances) : Double.NaN;
+    for (int round = 1; round < warmups; round++) {
+      warmUp(http, cluster, "warmup" + round, instances);
+    }
+    System.out.printf("cold: the first job after start-up reached all RUNNING after %.0f ms%n", coldMs);
 
+    Map<String, Long> cpuBefore = threadCpuTicks();
     Run run = Run.of(http, cluster, "scale", instances);
     long begin = run.begin;
     double createMs = run.createMs;
+    if (Boolean.getBoolean("bench.progress")) {
+      // Where the time goes: how many tasks have reached each state, every 250 ms.
+      Thread progress = new Thread(() -> {
+        try {
+          while (run.phases.get("RUNNING").done.getCount() > 0) {
+            StringBuilder line = new StringBuilder(String.format("%6.0f ms", (System.nanoTime() - begin) / 1e6));
+            run.phases.forEach((state, phase) -> line.append(String.format("  %s %5d", state, instances - phase.done.getCount())));
+            System.out.println(line);
+            Thread.sleep(250);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      progress.setDaemon(true);
+      progress.start();
+    }
     boolean done = run.awaitAll("RUNNING");
     double runningMs = (System.nanoTime() - begin) / 1e6;
+    if (Boolean.getBoolean("bench.progress")) {
+      Map<String, Long> cpuAfter = threadCpuTicks();
+      System.out.println("CPU time per thread group during the run (ms):");
+      cpuAfter.entrySet().stream().map(e -> Map.entry(e.getKey(), (e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L)) * 10))
+          .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .forEach(e -> System.out.printf("  %6d %s%n", e.getValue(), e.getKey()));
+    }
     Map<String, PhaseClock> phases = run.phases;
     CountDownLatch allRunning = run.phases.get("RUNNING").done;
     System.gc();
