@@ -44,6 +44,8 @@ public final class SchedulerClient {
   private String masterUrl;
   private String streamId;
   private HttpClientResponse stream;
+  /** The stream last dropped because the master called it stale. */
+  private String abandonedStreamId;
 
   public SchedulerClient(Vertx vertx, String masterUrl) {
     this(vertx, masterUrl, null, (call, status, message) -> { });
@@ -152,7 +154,9 @@ public final class SchedulerClient {
       if (error instanceof MesosCallException refused && refused.status() == 307 && sameStream) {
         LOG.warning(() -> "Mesos master " + masterUrl + " redirects calls elsewhere: it no longer leads; re-subscribing");
         disconnect();
-      } else if (sameStream && StaleSubscription.isStale(error)) {
+      } else if (sameStream && StaleSubscription.isStale(error) && !forStream.equals(abandonedStreamId)) {
+        // Calls in flight on the same stale stream all fail alike: one drop (and one log line) is enough.
+        abandonedStreamId = forStream;
         LOG.warning(() -> "Mesos master " + masterUrl + " no longer serves this subscription (" + error.getMessage()
             + "); dropping the stream to re-subscribe");
         disconnect();
