@@ -133,7 +133,8 @@ class MesosClientFaultsTest {
   void countsAPermanentRefusalOnceWithoutRetrying() throws Exception {
     scheduler = SchedulerOnRecordingMaster.start(false);
     scheduler.awaitConnection(MesosCommands.Connection::subscribed, "subscribed");
-    scheduler.master.refuse(is(SchedulerCall.Type.DECLINE), 1000, 400, "Framework cannot be found");
+    // Not a stale subscription (that re-subscribes): a call the master will refuse however often it is sent.
+    scheduler.master.refuse(is(SchedulerCall.Type.DECLINE), 1000, 400, "Failed to validate scheduler::Call: Expecting 'decline' to be present");
     scheduler.vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Decline(List.of("offer-1")));
 
     awaitCount("DECLINE", "400");
