@@ -58,7 +58,9 @@ class MasterFailoverEndToEndTest {
 
   private String createRunning(String name) throws Exception {
     Path file = Files.writeString(dir.resolve(name + ".json"), JOB.formatted(name));
-    var created = cluster.cli("job", "create", "devcluster/www-data/prod/" + name, file.toString(), "--wait-until", "RUNNING");
+    // Well under the 150 s heartbeat watchdog, which would otherwise bring a stuck scheduler back by itself.
+    var created = cluster.cli("job", "create", "devcluster/www-data/prod/" + name, file.toString(), "--wait-until", "RUNNING",
+        "--wait-timeout", "PT40S");
     assertThat(created.exitCode()).as(created.err()).isZero();
     JsonArray tasks = cluster.getJson("/api/v1/jobs/devcluster/www-data/prod/" + name).getJsonArray("active_tasks");
     assertThat(tasks).hasSize(1);
