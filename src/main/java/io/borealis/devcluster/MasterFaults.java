@@ -9,16 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Logger;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 /**
  * Faults a test (or a person, through {@code /devcluster/faults/...} on the master's port when the
  * cluster was started with faults enabled) breaks the dev cluster with on purpose: the event streams
  * cut, stream ids replaced, heartbeats withheld, the scheduler endpoint answering 503 or 307 for a
  * while, the master restarted (agents and their tasks kept; it recovers for a while), an agent
- * partitioned from the master and healed. Nothing
- * here happens unless asked for. Every method may be called from any thread.
+ * partitioned from the master and healed. Nothing here happens unless asked for. Every method may
+ * be called from any thread.
  */
 public final class MasterFaults {
   private static final Logger LOG = Logger.getLogger(MasterFaults.class.getName());
