@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.devcluster.FaultPlan;
 import io.borealis.devcluster.MasterSettings;
+import io.borealis.testing.BorealisProcess;
 import io.borealis.testing.TestCluster;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -69,19 +71,38 @@ class FaultsOptionTest {
   }
 
   @Test
+  void borealisLocalStartsWithItsPlanAndSaysSo() throws Exception {
+    int masterPort = BorealisProcess.freePort();
+    Path log = dir.resolve("local.log");
+    try (BorealisProcess local = BorealisProcess.startLocal(Files.createDirectories(dir.resolve("work")), dir.resolve("data"), log,
+        masterPort, "--faults=withhold-heartbeats?seconds=600@200ms,cut-streams@1h")) {
+      JsonObject state = awaitWithheld("http://127.0.0.1:" + masterPort);
+      assertThat(state.getJsonArray("planned").getJsonObject(0).getString("fault")).isEqualTo("cut-streams@1h");
+      assertThat(Files.readString(log)).contains("Faults:     on: POST http://127.0.0.1:" + masterPort + "/devcluster/faults/<fault>")
+          .contains("planned: withhold-heartbeats?seconds=600@200ms,cut-streams@1h");
+    }
+  }
+
+  /** Polls the fault endpoint until the planned withholding of heartbeats shows, and returns what it said. */
+  private static JsonObject awaitWithheld(String masterUrl) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    JsonObject state = new JsonObject();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (state.getString("heartbeats_withheld_until") == null && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      state = new JsonObject(http.send(HttpRequest.newBuilder(URI.create(masterUrl + "/devcluster/faults")).build(),
+          HttpResponse.BodyHandlers.ofString()).body());
+    }
+    assertThat(state.getString("heartbeats_withheld_until")).as("withheld by the plan, the endpoint on with it").isNotNull();
+    return state;
+  }
+
+  @Test
   void aPlannedFaultIsAppliedByItselfAndLaterOnesAreShownAsPlanned() throws Exception {
     FaultPlan plan = FaultPlan.parse("withhold-heartbeats?seconds=600@300ms,cut-streams@1h");
     try (TestCluster cluster = TestCluster.start(dir, options -> options.withMaster(MasterSettings.withHeartbeat(Duration.ofSeconds(2))
         .withFaultPlan(plan)))) {
-      HttpClient http = HttpClient.newHttpClient();
-      JsonObject state = new JsonObject();
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (state.getString("heartbeats_withheld_until") == null && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-        state = new JsonObject(http.send(HttpRequest.newBuilder(URI.create(cluster.masterUrl() + "/devcluster/faults")).build(),
-            HttpResponse.BodyHandlers.ofString()).body());
-      }
-      assertThat(state.getString("heartbeats_withheld_until")).as("withheld by the plan, the endpoint on with it").isNotNull();
+      JsonObject state = awaitWithheld(cluster.masterUrl());
       JsonArray planned = state.getJsonArray("planned");
       assertThat(planned).hasSize(1);
       assertThat(planned.getJsonObject(0).getString("fault")).isEqualTo("cut-streams@1h");
