@@ -2,6 +2,7 @@ package io.borealis.app;
 
 import io.borealis.devcluster.AgentSpec;
 import io.borealis.devcluster.AgentVerticle;
+import io.borealis.devcluster.FaultPlan;
 import io.borealis.devcluster.MasterSettings;
 import io.borealis.scheduler.SchedulerSettings;
 import io.vertx.core.Vertx;
@@ -30,6 +31,18 @@ import picocli.CommandLine.Option;
     exitCodeList = {"0:The servers started; they then run until Ctrl-C.", "1:A server could not start (for example its port is taken).",
         "2:Invalid command line (unknown option, missing or malformed argument)."})
 final class LocalCommand implements Callable<Integer> {
+  /** {@code --faults} alone is an empty plan (the endpoint only); a bad plan is a usage error naming the entry. */
+  static final class FaultPlanConverter implements picocli.CommandLine.ITypeConverter<FaultPlan> {
+    @Override
+    public FaultPlan convert(String value) {
+      try {
+        return FaultPlan.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   /** Set while servers run, so main() does not exit the JVM under them. */
   static final AtomicBoolean RUNNING = new AtomicBoolean();
 
@@ -77,11 +90,15 @@ final class LocalCommand implements Callable<Integer> {
           + "(ISO-8601, default 75 s as Mesos: 5 pings of 15 s).")
   Duration agentPingTimeout;
 
-  @Option(names = "--faults",
-      description = "Serve the dev cluster's fault injection on the master's port, POST /devcluster/faults/<fault> "
-          + "(cut-streams, withhold-heartbeats, unavailable, redirect, restart-master, partition-agent, heal-agent, clear). "
-          + "Off by default: nothing breaks unless asked.")
-  boolean faults;
+  @Option(names = "--faults", arity = "0..1", fallbackValue = "", paramLabel = "PLAN", converter = FaultPlanConverter.class,
+      description = {"Serve the dev cluster's fault injection on the master's port, POST /devcluster/faults/<fault>[?<params>] "
+          + "(cut-streams, replace-stream-ids, withhold-heartbeats?seconds=, unavailable?seconds=, redirect?seconds=&location=, "
+          + "restart-master?downtime_seconds=&recovery_seconds=, partition-agent?agent=, heal-agent?agent=, clear). "
+          + "Off by default: nothing breaks unless asked.",
+          "With =PLAN, also apply faults by themselves: a comma-separated list of <fault>[?<params>][@<when>], "
+          + "<when> a time after the start (500ms, 10s, 2m, 1h; none: at once), "
+          + "e.g. --faults=cut-streams@10s,restart-master?downtime_seconds=2@1m."})
+  FaultPlan faults;
 
   @Mixin
   AccessOptions accessOptions;
@@ -122,7 +139,7 @@ final class LocalCommand implements Callable<Integer> {
     }
     MonitoredVertx monitored = MonitoredVertx.create();
     Vertx vertx = monitored.vertx();
-    var master = new MasterSettings(heartbeat, agentPingTimeout, faults);
+    var master = new MasterSettings(heartbeat, agentPingTimeout, faults != null).withFaultPlan(faults == null ? FaultPlan.NONE : faults);
     var options = new LocalCluster.Options(host, httpPort, masterPort, specs, sandboxes, cluster, heartbeat,
         AgentVerticle.AgentSettings.defaults(host).withSandboxGc(sandboxGcDelay, sandboxDiskBudgetMb * 1024 * 1024,
             AgentVerticle.AgentSettings.DEFAULT_GC_INTERVAL), null, storage, access, scheduling.preemptionDelay, scheduling.zkEnsemble, master,
@@ -152,8 +169,9 @@ final class LocalCommand implements Callable<Integer> {
     System.out.println("  Mesos:      " + local.masterUrl() + " (" + specs.size() + " agent" + (specs.size() == 1 ? "" : "s") + ")");
     System.out.println("  Sandboxes:  " + sandboxes);
     System.out.println("  Access:     " + AccessOptions.describe(access));
-    if (faults) {
-      System.out.println("  Faults:     on: POST " + local.masterUrl() + "/devcluster/faults/<fault> breaks the dev cluster on purpose");
+    if (faults != null) {
+      System.out.println("  Faults:     on: POST " + local.masterUrl() + "/devcluster/faults/<fault> breaks the dev cluster on purpose"
+          + (faults.isEmpty() ? "" : "; planned: " + faults));
     }
     System.out.println("  State:      " + (storage == null ? "ephemeral (nothing is kept)" : storage.toAbsolutePath()));
     System.out.println("Try: ./borealis job create devcluster/www-data/prod/hello examples/hello_world.json");

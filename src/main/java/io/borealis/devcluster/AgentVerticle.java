@@ -42,7 +42,8 @@ import java.util.logging.Logger;
  * forwards the task status updates it reports to the master reliably (one in flight per task, retried
  * until the framework acknowledges it). If an executor dies, its unfinished tasks are reported
  * FAILED, as a Mesos agent does. Like a Mesos agent it serves {@code GET /files/read} over the
- * sandboxes of the executors it started ({@link SandboxFiles}).
+ * sandboxes of the executors it started ({@link SandboxFiles}), and {@code GET /state} with what runs
+ * and what it holds ({@link AgentState}).
  */
 public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
   private static final Logger LOG = Logger.getLogger(AgentVerticle.class.getName());
@@ -199,6 +200,7 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
       start(run);
     }
     taskRuns.put(task.taskId(), run);
+    run.tasks.put(task.taskId(), task);
     if (run.subscribed()) {
       run.launched.put(task.taskId(), false);
       MesosHttp.writeRecord(run.stream, ExecutorEvent.launch(task));
@@ -249,6 +251,10 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
   private void track(TaskStatus status) {
     if (status.state() != null && status.state().isTerminal()) {
       latest.remove(status.taskId());
+      ExecutorRun run = taskRuns.get(status.taskId());
+      if (run != null) {
+        run.tasks.remove(status.taskId());
+      }
     } else {
       latest.put(status.taskId(), status);
     }
@@ -284,6 +290,13 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
     }
     if (request.path().equals("/files/browse") && request.method() == io.vertx.core.http.HttpMethod.GET) {
       files.browse(request);
+      return;
+    }
+    if ((request.path().equals("/state") || request.path().equals("/slave(1)/state")) && request.method() == io.vertx.core.http.HttpMethod.GET) {
+      List<AgentState.Executor> executors = new ArrayList<>(commands.executors());
+      runs.values().forEach(run -> executors.add(AgentState.of(run, latest)));
+      request.response().putHeader("Content-Type", "application/json")
+          .end(AgentState.render(info, spec.total(), executors, latest).encode());
       return;
     }
     if (!request.path().equals("/api/v1/executor")) {

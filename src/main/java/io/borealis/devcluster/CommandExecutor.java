@@ -42,13 +42,15 @@ final class CommandExecutor {
   private static final class Run {
     final FrameworkInfo framework;
     final TaskInfo task;
+    final Path sandbox;
     Process process;
     boolean killed;
     final Promise<Void> ended = Promise.promise();
 
-    Run(FrameworkInfo framework, TaskInfo task) {
+    Run(FrameworkInfo framework, TaskInfo task, Path sandbox) {
       this.framework = framework;
       this.task = task;
+      this.sandbox = sandbox;
     }
   }
 
@@ -64,7 +66,7 @@ final class CommandExecutor {
   }
 
   void launch(FrameworkInfo framework, TaskInfo task, Path sandbox, Map<String, String> environment) {
-    Run run = new Run(framework, task);
+    Run run = new Run(framework, task, sandbox);
     runs.put(task.taskId(), run);
     reporter.report(framework.id(), task.taskId(), State.TASK_STARTING, null, null);
     vertx.executeBlocking(() -> CommandTaskLauncher.launch(task.command(), framework.user(), sandbox, environment), false)
@@ -123,6 +125,17 @@ final class CommandExecutor {
     runs.remove(run.task.taskId());
     reporter.report(run.framework.id(), run.task.taskId(), state, reason, message);
     run.ended.tryComplete();
+  }
+
+  /**
+   * The command executors running now, as the agent's {@code /state} shows them: each holds its task's
+   * resources plus Mesos' allowance for the executor ({@link CommandExecutorInfo}); its container is
+   * the sandbox's run directory.
+   */
+  List<AgentState.Executor> executors() {
+    return runs.values().stream().map(run -> new AgentState.Executor(run.framework, run.task.taskId().value(),
+        CommandExecutorInfo.name(run.task), run.task.taskId().value(), null, run.sandbox.getFileName().toString(), run.sandbox,
+        CommandExecutorInfo.ALLOWANCE, List.of(run.task))).toList();
   }
 
   /** Kills every command task of a framework that is gone. */

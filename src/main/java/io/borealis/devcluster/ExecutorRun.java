@@ -22,6 +22,8 @@ final class ExecutorRun {
   HttpServerResponse stream;
   /** Tasks waiting for the executor to subscribe; Mesos delivers them as LAUNCH after SUBSCRIBED. */
   final List<TaskInfo> queued = new ArrayList<>();
+  /** Every task given to this executor that has not ended, queued or handed over. */
+  final Map<TaskId, TaskInfo> tasks = new LinkedHashMap<>();
   /** Tasks handed to the executor, by id, with whether they have ended. */
   final Map<TaskId, Boolean> launched = new LinkedHashMap<>();
   long registrationTimer = -1;

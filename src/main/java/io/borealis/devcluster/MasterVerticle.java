@@ -61,7 +61,10 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
     loop = context;
     master = new Master(masterId, Clock.systemUTC(), new Streams(), faults::linkUp);
     vertx.setPeriodic(settings.pingInterval().toMillis(), id -> pingAgents());
-    return listen(requestedPort).onSuccess(s -> boundPort = s.actualPort());
+    return listen(requestedPort).onSuccess(s -> {
+      boundPort = s.actualPort();
+      faults.follow(settings.faultPlan(), vertx);
+    });
   }
 
   private Future<HttpServer> listen(int port) {
@@ -109,14 +112,14 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
     MesosHttp.readCall(request, SchedulerCall.class).onSuccess(call -> dispatch(request, call));
   }
 
-  /** Answers as a master that is not the leader: 307 to the leader, or 503 when none is elected. */
+  /** Answers as a master that is not the leader (307 to the leader, 503 when none is elected) or still recovering (503). */
   private void refuse(HttpServerRequest request, MasterFaults.Refusal refusal) {
     if (refusal.status() == 307) {
       String location = refusal.location() != null ? refusal.location() : "//" + host + ":" + port() + request.path();
       request.response().putHeader("Location", location);
       MesosHttp.answer(request.response(), 307, "");
     } else {
-      MesosHttp.answer(request.response(), 503, "No leader elected");
+      MesosHttp.answer(request.response(), 503, refusal.message());
     }
   }
 
@@ -306,6 +309,14 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
     return promise.future();
   }
 
+  /** See {@link MasterFaults#replaceStreamIds}. */
+  void replaceStreamIds() {
+    master.frameworks().stream().filter(FrameworkSession::connected).forEach(session -> {
+      session.streamId = UUID.randomUUID().toString();
+      LOG.info(() -> "Fault: framework " + session.info.id().value() + " now has stream id " + session.streamId);
+    });
+  }
+
   /** Every framework's subscription connection is closed under it, as when the network fails. */
   void cutStreams() {
     for (FrameworkSession session : master.frameworks()) {
@@ -316,8 +327,11 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
     }
   }
 
-  /** Stops serving for {@code downtime}, then comes back as a fresh master on the same port. */
-  Future<Void> restart(Duration downtime) {
+  /**
+   * Stops serving for {@code downtime}, then comes back as a fresh master on the same port, recovering
+   * for {@code recovery} (null: the configured window).
+   */
+  Future<Void> restart(Duration downtime, Duration recovery) {
     Promise<Void> restarted = Promise.promise();
     loop.runOnContext(v -> {
       LOG.info(() -> "Fault: restarting master " + masterId + " (down for " + downtime.toMillis() + " ms)");
@@ -326,7 +340,9 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
         master.frameworks().forEach(this::cancelTimers);
         masterId = UUID.randomUUID().toString();
         master.failover(masterId);
-        vertx.setTimer(Math.max(1, downtime.toMillis()), id -> listen(boundPort).<Void>mapEmpty().onComplete(restarted));
+        vertx.setTimer(Math.max(1, downtime.toMillis()), id -> listen(boundPort)
+            .onSuccess(s -> faults.recovering(recovery != null ? recovery : settings.recovery()))
+            .<Void>mapEmpty().onComplete(restarted));
       });
     });
     return restarted.future();

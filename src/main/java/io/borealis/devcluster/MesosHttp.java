@@ -10,11 +10,13 @@ import io.vertx.core.http.HttpServerResponse;
 
 /**
  * The checks every Mesos v1 API endpoint makes before looking at a call, in Mesos' order and with its
- * plain-text error bodies: POST only, {@code Content-Type} exactly {@code application/json}, a body
- * that parses. Also writes the streaming responses as RecordIO.
+ * plain-text error bodies: POST only, {@code Content-Type} exactly {@code application/json} or
+ * {@code application/x-protobuf}, a body that parses. Protobuf is not decoded here: a body that is not
+ * protobuf at all gets Mesos' 400, a real protobuf message a 415 that says to send JSON. Also writes the streaming responses as RecordIO.
  */
 final class MesosHttp {
   static final String JSON = "application/json";
+  static final String PROTOBUF = "application/x-protobuf";
   static final String STREAM_ID = "Mesos-Stream-Id";
 
   private MesosHttp() {}
@@ -31,6 +33,13 @@ final class MesosHttp {
     String contentType = request.getHeader("Content-Type");
     if (contentType == null) {
       return reject(request, 400, "Expecting 'Content-Type' to be present");
+    }
+    if (contentType.equals(PROTOBUF)) {
+      return request.body().compose(body -> ProtobufWire.isWellFormed(body.getBytes())
+          // Mesos' answer to a body that is not protobuf (exchange 14).
+          ? reject(request, 415, "Expecting 'Content-Type' of application/json: the Borealis dev cluster decodes JSON only, "
+              + "where a Mesos master also takes application/x-protobuf")
+          : reject(request, 400, "Failed to parse body into Call protobuf"));
     }
     if (!contentType.equals(JSON)) {
       return reject(request, 415, "Expecting 'Content-Type' of application/json or application/x-protobuf");

@@ -13,7 +13,11 @@
  * <p>Like Mesos, the master watches its agents ({@link MasterSettings#agentPingTimeout}): one unheard
  * for too long is unreachable (its offers rescinded, its tasks reported UNREACHABLE or LOST) until it
  * re-registers with what it still runs. Tasks with a plain command run through the agent's
- * {@link CommandExecutor}. {@link MasterFaults} breaks the cluster on purpose, only when asked: from
- * tests, or over {@code /devcluster/faults/...} when the master's settings enable it.
+ * {@link CommandExecutor}, which holds Mesos' executor allowance on the agent only
+ * ({@link CommandExecutorInfo}; the agent's {@code /state}, {@link AgentState}, shows it).
+ * {@link MasterFaults} breaks the cluster on purpose, only when asked: from tests, over
+ * {@code /devcluster/faults/...} when the master's settings enable it (each request a
+ * {@link FaultCommand}), or by itself at set times ({@link FaultPlan}). A master brought back by the
+ * restart fault answers 503 "Master has not finished recovery" for a while, as Mesos does.
  */
 package io.borealis.devcluster;

@@ -7,6 +7,7 @@ import io.borealis.events.SandboxRequests;
 import io.borealis.events.StateRequests;
 import io.borealis.mesos.client.Backoff;
 import io.borealis.mesos.client.FrameworkCredentials;
+import io.borealis.mesos.client.MesosCallException;
 import io.borealis.mesos.client.SchedulerClient;
 import io.borealis.mesos.wire.AgentId;
 import io.borealis.mesos.wire.Filters;
@@ -151,6 +152,8 @@ public final class MesosVerticle extends VerticleBase {
     client.subscribe(SchedulerCall.subscribe(info), this::onEvent, this::onStreamClosed)
         .onSuccess(s -> LOG.info(() -> "Subscribed to Mesos master " + s.masterUrl()))
         .onFailure(error -> {
+          count("borealis.mesos.subscribe.failures", "SUBSCRIBE attempts the master refused or that never reached it",
+              "status", error instanceof MesosCallException refused ? Integer.toString(refused.status()) : "connection");
           problem = "cannot subscribe: " + error.getMessage();
           LOG.warning(() -> "Cannot subscribe to Mesos at " + client.masterUrl() + ": " + error.getMessage());
           retryLater();
@@ -206,6 +209,7 @@ public final class MesosVerticle extends VerticleBase {
       case SUBSCRIBED -> {
         subscribed = true;
         problem = null;
+        count("borealis.mesos.subscriptions", "SUBSCRIBED events: the first subscription and every re-subscription", null, null);
         frameworkId = event.subscribed().frameworkId();
         Double interval = event.subscribed().heartbeatIntervalSeconds();
         heartbeatIntervalMs = interval == null ? 0 : (long) (interval * 1000);
@@ -280,10 +284,20 @@ public final class MesosVerticle extends VerticleBase {
           List<SchedulerCall.ReconcileTask> tasks = reply.body().tasks().stream()
               .map(t -> new SchedulerCall.ReconcileTask(TaskId.of(t.taskId()), AgentId.of(t.agentId()))).toList();
           if (!tasks.isEmpty()) {
-            call(SchedulerCall.reconcile(frameworkId, tasks));
+            call(SchedulerCall.reconcile(frameworkId, tasks)).onSuccess(v -> countReconciliation("explicit"));
           }
-          call(SchedulerCall.reconcile(frameworkId, List.of()));
+          call(SchedulerCall.reconcile(frameworkId, List.of())).onSuccess(v -> countReconciliation("implicit"));
         });
+  }
+
+  /** As Aurora's {@code reconciliation_explicit_runs} / {@code reconciliation_implicit_runs}: RECONCILE calls the master took. */
+  private void countReconciliation(String kind) {
+    count("borealis.mesos.reconciliations", "RECONCILE calls the Mesos master accepted, by kind", "kind", kind);
+  }
+
+  private void count(String name, String description, String tag, String value) {
+    Counter.Builder builder = Counter.builder(name).description(description);
+    (tag == null ? builder : builder.tag(tag, value)).register(registry).increment();
   }
 
   private void onStatus(TaskStatus status) {

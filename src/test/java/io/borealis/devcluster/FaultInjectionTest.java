@@ -80,6 +80,16 @@ class FaultInjectionTest {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The status a SUBSCRIBE gets; a 200's stream is closed at once, having told what was wanted. */
+  private int subscribeStatus() throws Exception {
+    String body = "{\"type\": \"SUBSCRIBE\", \"subscribe\": {\"framework_info\": {\"user\": \"nobody\", \"name\": \"raw\"}}}";
+    HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(cluster.masterUrl() + "/api/v1/scheduler"))
+        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(5))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofInputStream());
+    response.body().close();
+    return response.statusCode();
+  }
+
   private static FrameworkInfo info(FrameworkId id, boolean partitionAware) {
     return new FrameworkInfo("nobody", "faulty", id, 3600.0, false, null,
         partitionAware ? List.of(new FrameworkInfo.Capability("PARTITION_AWARE")) : null, null, null);
@@ -144,24 +154,92 @@ class FaultInjectionTest {
     try (TestFramework framework = new TestFramework(cluster.masterUrl())) {
       SchedulerEvent subscribed = framework.subscribe(info(null, true));
       launchSleeper(framework, "kept");
-      assertThat(fault("restart-master?downtime_seconds=0.5").statusCode()).isEqualTo(200);
+      assertThat(fault("restart-master?downtime_seconds=0.5&recovery_seconds=0.5").statusCode()).isEqualTo(200);
       assertThat(framework.awaitEnd(Duration.ofSeconds(5))).isTrue();
       SchedulerEvent again = null;
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (again == null) {
+        assertThat(System.nanoTime()).as("the master is back within 10 s").isLessThan(deadline);
         try {
-          again = framework.subscribe(info(framework.id, true));
+          if (subscribeStatus() == 200) {
+            again = framework.subscribe(info(framework.id, true));
+          }
         } catch (java.io.IOException down) {
           // Refused while the master is down, or a pooled connection the restart closed.
-          assertThat(System.nanoTime()).as("the master is back within 10 s").isLessThan(deadline);
-          Thread.sleep(100);
         }
+        Thread.sleep(100);
       }
       assertThat(again.subscribed().frameworkId()).isEqualTo(subscribed.subscribed().frameworkId());
       assertThat(again.subscribed().masterInfo().id()).isNotEqualTo(subscribed.subscribed().masterInfo().id());
       framework.call(SchedulerCall.reconcile(framework.id, List.of()));
       framework.awaitState(TaskId.of("kept"), State.TASK_RUNNING, Duration.ofSeconds(10));
     }
+  }
+
+  @Test
+  void aRestartedMasterAnswers503UntilItHasRecovered() throws Exception {
+    startCluster(true);
+    assertThat(fault("restart-master?downtime_seconds=0.2&recovery_seconds=2").statusCode()).isEqualTo(200);
+    HttpResponse<String> recovering = null;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    // The old master may still answer (400) for a moment after the fault's own answer.
+    while ((recovering == null || recovering.statusCode() != 503) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+        // A call that cannot hang on a stream: normally 400 "Framework cannot be found".
+        recovering = http.send(HttpRequest.newBuilder(URI.create(cluster.masterUrl() + "/api/v1/scheduler"))
+            .header("Content-Type", "application/json").timeout(Duration.ofSeconds(5))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"type\": \"REVIVE\", \"framework_id\": {\"value\": \"nobody-0000\"}}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+      } catch (java.io.IOException down) {
+        Thread.sleep(50);
+      }
+    }
+    assertThat(recovering).as("the master listens again").isNotNull();
+    // As Mesos' Master::Http::scheduler answers before it looks at the request at all.
+    assertThat(recovering.statusCode()).isEqualTo(503);
+    assertThat(recovering.body()).isEqualTo("Master has not finished recovery");
+    assertThat(recovering.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+    JsonObject state = new JsonObject(http.send(HttpRequest.newBuilder(URI.create(cluster.masterUrl() + "/devcluster/faults")).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(state.getJsonObject("refusing").getString("message")).isEqualTo("Master has not finished recovery");
+
+    int recovered = 503;
+    while (recovered == 503 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      recovered = subscribeStatus();
+    }
+    assertThat(recovered).as("recovered within the window").isEqualTo(200);
+  }
+
+  @Test
+  void replacedStreamIdsMakeEveryCallOnTheOldStreamStale() throws Exception {
+    startCluster(true);
+    try (TestFramework framework = new TestFramework(cluster.masterUrl())) {
+      framework.subscribe(info(null, true));
+      String old = framework.streamId;
+      assertThat(fault("replace-stream-ids").statusCode()).isEqualTo(200);
+      HttpResponse<String> stale = framework.callRaw(SchedulerCall.reconcile(framework.id, List.of()));
+      assertThat(stale.statusCode()).isEqualTo(400);
+      // Fixture 68's wording.
+      assertThat(stale.body()).isEqualTo("The stream ID '" + old + "' included in this request didn't match the stream ID "
+          + "currently associated with framework ID " + framework.id.value());
+      assertThat(framework.subscribe(info(framework.id, true)).type()).as("a new subscription is served").isEqualTo(SchedulerEvent.Type.SUBSCRIBED);
+      assertThat(framework.callRaw(SchedulerCall.reconcile(framework.id, List.of())).statusCode()).isEqualTo(202);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"cut-streamz", "withhold-heartbeats", "withhold-heartbeats?seconds=soon", "cut-streams?seconds=1",
+      "partition-agent", "restart-master?downtime=1"})
+  void aMistakenFaultIsRefusedSayingWhatIsWrong(String fault) throws Exception {
+    startCluster(true);
+    HttpResponse<String> refused = fault(fault);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).containsAnyOf("unknown fault 'cut-streamz'; known: cut-streams, replace-stream-ids",
+        "'seconds' (a number of seconds) is required", "'seconds' must be a number of seconds, got 'soon'",
+        "fault 'cut-streams' has no parameter 'seconds'; it takes none", "'agent' (an agent id or hostname) is required",
+        "fault 'restart-master' has no parameter 'downtime'; it takes downtime_seconds, recovery_seconds");
   }
 
   @ParameterizedTest(name = "partition-aware: {0}")

@@ -91,6 +91,7 @@ class MasterProtocolTest {
       "08-ERR-missing-framework-id          | application/json               | current",
       "09-ERR-unknown-enum-value            | application/json               | current",
       "13-ERR-missing-content-type          | -                              | current",
+      "14-ERR-protobuf-content-type-with-json-body | application/x-protobuf  | current",
       "15-ERR-empty-body                    | application/json               | current",
       "16-ERR-subscribe-with-stream-id      | application/json               | current",
   })
@@ -110,6 +111,18 @@ class MasterProtocolTest {
     assertThat(response.statusCode()).isEqualTo(Integer.parseInt(capturedStatus));
     assertThat(response.body()).isEqualTo(capturedBody);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+  }
+
+  @Test
+  void aRealProtobufCallIsToldToComeAsJson() throws Exception {
+    byte[] revive = org.apache.mesos.v1.scheduler.Protos.Call.newBuilder()
+        .setType(org.apache.mesos.v1.scheduler.Protos.Call.Type.REVIVE)
+        .setFrameworkId(org.apache.mesos.v1.Protos.FrameworkID.newBuilder().setValue(frameworkId)).build().toByteArray();
+    HttpResponse<String> response = HTTP.send(post("application/x-protobuf").header("Mesos-Stream-Id", streamId)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(revive)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(response.body()).isEqualTo("Expecting 'Content-Type' of application/json: the Borealis dev cluster decodes JSON only, "
+        + "where a Mesos master also takes application/x-protobuf");
   }
 
   @Test

@@ -104,6 +104,11 @@ final class TestFramework implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString()).statusCode();
   }
 
+  /** Posts a call with the current stream id; returns the whole answer. */
+  HttpResponse<String> callRaw(SchedulerCall call) throws Exception {
+    return http.send(request().header("Mesos-Stream-Id", streamId).POST(body(call)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   void call(SchedulerCall call) throws Exception {
     assertThat(post(call)).as(call.type() + " status").isEqualTo(202);
   }

@@ -133,7 +133,8 @@ class MesosClientFaultsTest {
   void countsAPermanentRefusalOnceWithoutRetrying() throws Exception {
     scheduler = SchedulerOnRecordingMaster.start(false);
     scheduler.awaitConnection(MesosCommands.Connection::subscribed, "subscribed");
-    scheduler.master.refuse(is(SchedulerCall.Type.DECLINE), 1000, 400, "Framework cannot be found");
+    // Not a stale subscription (that re-subscribes): a call the master will refuse however often it is sent.
+    scheduler.master.refuse(is(SchedulerCall.Type.DECLINE), 1000, 400, "Failed to validate scheduler::Call: Expecting 'decline' to be present");
     scheduler.vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Decline(List.of("offer-1")));
 
     awaitCount("DECLINE", "400");
@@ -161,6 +162,38 @@ class MesosClientFaultsTest {
     scheduler.vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Revive());
 
     scheduler.master.awaitCall(SUBSCRIBE, "a re-SUBSCRIBE after the master said it no longer leads");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "403|Framework is not subscribed",
+      "400|Framework cannot be found",
+      "400|The stream ID 'old' included in this request didn't match the stream ID currently associated with framework ID f-0000"})
+  void reSubscribesAndReconcilesWhenACallSaysTheSubscriptionIsStale(int status, String body) throws Exception {
+    scheduler = SchedulerOnRecordingMaster.start(false);
+    scheduler.awaitConnection(MesosCommands.Connection::subscribed, "subscribed");
+    scheduler.master.awaitCall(is(SchedulerCall.Type.RECONCILE), "the RECONCILE after the first SUBSCRIBE");
+    scheduler.master.drainCalls();
+    scheduler.master.refuse(is(SchedulerCall.Type.REVIVE), 1, status, body);
+    scheduler.vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Revive());
+
+    SchedulerCall again = scheduler.master.awaitCall(SUBSCRIBE, "a re-SUBSCRIBE after " + status + " " + body);
+    assertThat(again.frameworkId()).as("with the framework id it has").isEqualTo(RecordingMaster.FRAMEWORK);
+    scheduler.master.awaitCall(is(SchedulerCall.Type.RECONCILE), "a RECONCILE after re-subscribing");
+    assertThat(failures("REVIVE", Integer.toString(status))).as("still counted").isEqualTo(1);
+  }
+
+  @Test
+  void doesNotReSubscribeForARefusalThatIsNotAboutTheSubscription() throws Exception {
+    scheduler = SchedulerOnRecordingMaster.start(false);
+    scheduler.awaitConnection(MesosCommands.Connection::subscribed, "subscribed");
+    scheduler.master.drainCalls();
+    scheduler.master.refuse(is(SchedulerCall.Type.REVIVE), 1, 400, "All non-subscribe calls should include the 'Mesos-Stream-Id' header");
+    scheduler.vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Revive());
+
+    awaitCount("REVIVE", "400");
+    Thread.sleep(500);
+    assertThat(scheduler.master.drainCalls()).noneMatch(SUBSCRIBE);
   }
 
   private void awaitCount(String call, String status) throws InterruptedException {

@@ -42,6 +42,18 @@ public final class BorealisProcess implements AutoCloseable {
         "--agent-port", "0", "--work-dir", workDir.toString(), "--data-dir", dataDir.toString());
   }
 
+  /**
+   * As {@link #startLocal(Path, Path, Path)}, its master on {@code masterPort} and with these options
+   * added (e.g. {@code --faults=...}).
+   */
+  public static BorealisProcess startLocal(Path workDir, Path dataDir, Path log, int masterPort, String... options) throws Exception {
+    int port = freePort();
+    List<String> args = new ArrayList<>(List.of("local", "--host", "127.0.0.1", "--http-port", Integer.toString(port), "--master-port",
+        Integer.toString(masterPort), "--agent-port", "0", "--work-dir", workDir.toString(), "--data-dir", dataDir.toString()));
+    args.addAll(List.of(options));
+    return start(log, port, args.toArray(String[]::new));
+  }
+
   private static BorealisProcess start(Path log, int port, String... args) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
@@ -54,7 +66,7 @@ public final class BorealisProcess implements AutoCloseable {
     return started;
   }
 
-  private static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

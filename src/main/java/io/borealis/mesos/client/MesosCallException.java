@@ -4,13 +4,20 @@ package io.borealis.mesos.client;
 public final class MesosCallException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int status;
+  private final String body;
 
-  public MesosCallException(int status, String message) {
-    super("Mesos answered " + status + ": " + message);
+  public MesosCallException(int status, String body) {
+    super("Mesos answered " + status + ": " + body);
     this.status = status;
+    this.body = body;
   }
 
   public int status() {
     return status;
+  }
+
+  /** The master's plain-text answer, as it sent it. */
+  public String body() {
+    return body;
   }
 }

@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * <p>A SUBSCRIBE answered {@code 307} follows the Location to the leading master, which later calls
  * and re-subscriptions then use; one that fails starts the next attempt at the configured URL again,
  * since the leader may have moved. A call answered {@code 307} means the master lost its leadership:
- * the stream is dropped so the owner re-subscribes. Other failed calls are retried as
+ * the stream is dropped so the owner re-subscribes; so is one whose answer says the subscription is
+ * stale or unknown ({@link StaleSubscription}). Other failed calls are retried as
  * {@link CallRetry} allows, and reported to the {@link CallFailureListener} when they finally fail.
  */
 public final class SchedulerClient {
@@ -43,6 +44,8 @@ public final class SchedulerClient {
   private String masterUrl;
   private String streamId;
   private HttpClientResponse stream;
+  /** The stream last dropped because the master called it stale. */
+  private String abandonedStreamId;
 
   public SchedulerClient(Vertx vertx, String masterUrl) {
     this(vertx, masterUrl, null, (call, status, message) -> { });
@@ -150,6 +153,12 @@ public final class SchedulerClient {
       }
       if (error instanceof MesosCallException refused && refused.status() == 307 && sameStream) {
         LOG.warning(() -> "Mesos master " + masterUrl + " redirects calls elsewhere: it no longer leads; re-subscribing");
+        disconnect();
+      } else if (sameStream && StaleSubscription.isStale(error) && !forStream.equals(abandonedStreamId)) {
+        // Calls in flight on the same stale stream all fail alike: one drop (and one log line) is enough.
+        abandonedStreamId = forStream;
+        LOG.warning(() -> "Mesos master " + masterUrl + " no longer serves this subscription (" + error.getMessage()
+            + "); dropping the stream to re-subscribe");
         disconnect();
       }
       failures.failed(call.type(), CallRetry.statusOf(error), error.getMessage());
