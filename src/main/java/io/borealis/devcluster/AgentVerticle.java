@@ -56,6 +56,8 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
   private final Map<Path, Instant> finishedSandboxes = new LinkedHashMap<>();
   private boolean collecting;
   private final Map<TaskId, ExecutorRun> taskRuns = new HashMap<>();
+  /** Sandboxes of running command tasks: collected like an executor's once the task ends (its executor exits). */
+  private final Map<TaskId, Path> commandSandboxes = new HashMap<>();
   private SandboxFiles files;
   private StatusUpdateForwarder updates;
   private CommandExecutor commands;
@@ -233,6 +235,7 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
     Path sandbox = workDir.resolve("slaves").resolve(agentId.value()).resolve("frameworks").resolve(framework.id().value())
         .resolve("executors").resolve(executor.value()).resolve("runs").resolve(UUID.randomUUID().toString());
     files.attach(framework.id(), executor, sandbox);
+    commandSandboxes.put(task.taskId(), sandbox);
     Map<String, String> environment = Map.of("MESOS_SANDBOX", sandbox.toString(), "MESOS_DIRECTORY", sandbox.toString(),
         "MESOS_TASK_ID", task.taskId().value(), "MESOS_FRAMEWORK_ID", framework.id().value(), "MESOS_AGENT_ENDPOINT", endpoint(),
         "MESOS_SLAVE_ID", agentId.value());
@@ -243,6 +246,13 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
     TaskStatus status = TaskStatus.of(task, state, Source.SOURCE_EXECUTOR, message).withReason(reason).withUuid(Uuids.random())
         .withOrigin(agentId, ExecutorId.of(task.value()), System.currentTimeMillis() / 1000.0);
     track(status);
+    if (state.isTerminal()) {
+      // The command executor ends with its one task: from now on its sandbox is a finished one.
+      Path sandbox = commandSandboxes.remove(task);
+      if (sandbox != null) {
+        finishedSandboxes.put(sandbox, Instant.now());
+      }
+    }
     updates.send(agentId, framework, status);
   }
 
