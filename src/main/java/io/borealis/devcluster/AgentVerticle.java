@@ -123,10 +123,10 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
     stopped = true;
     if (down) {
       // Stopped for good while restarting: the executors waiting for it must not wait out their recovery timeout.
-      return vertx.executeBlocking(() -> {
+      return Future.join(commands.stopAll(), vertx.executeBlocking(() -> {
         ExecutorCheckpoint.readAll(checkpoints).forEach(c -> c.liveProcess().ifPresent(ProcessTrees::terminate));
         return null;
-      }, false);
+      }, false));
     }
     List<Future<?>> exits = new ArrayList<>();
     exits.add(commands.stopAll());
@@ -242,7 +242,11 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
   }
 
   private void start(ExecutorRun run) {
-    vertx.executeBlocking(() -> ExecutorLauncher.launch(run, agentId, endpoint(), settings), false)
+    vertx.executeBlocking(() -> {
+      Process started = ExecutorLauncher.launch(run, agentId, endpoint(), settings);
+      run.startedAtMillis = ExecutorCheckpoint.startedAtMillis(started.toHandle());
+      return started;
+    }, false)
         .onSuccess(process -> {
           run.handle = process.toHandle();
           LOG.info(() -> "Started executor " + run.info.executorId().value() + " (pid " + process.pid() + ") in " + run.sandbox);
@@ -383,7 +387,8 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
    */
   public Future<Void> recover() {
     Promise<Void> back = Promise.promise();
-    loop.runOnContext(v -> vertx.executeBlocking(() -> ExecutorCheckpoint.readAll(checkpoints), true)
+    loop.runOnContext(v -> vertx.executeBlocking(() -> ExecutorCheckpoint.readAll(checkpoints).stream()
+            .map(checkpoint -> new Found(checkpoint, checkpoint.liveProcess().orElse(null))).toList(), true)
         .compose(found -> {
           List<ExecutorRun> recovered = found.stream().map(this::recoverRun).filter(run -> run != null).toList();
           return vertx.createHttpServer().requestHandler(this::route).listen(boundPort, settings.bindHost()).map(s -> {
@@ -400,8 +405,12 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
     return back.future();
   }
 
+  /** A checkpointed executor run and its process, null if that has ended. */
+  private record Found(ExecutorCheckpoint checkpoint, ProcessHandle process) {}
+
   /** One checkpointed run, running again under this agent if its process is alive; null if it is not. */
-  private ExecutorRun recoverRun(ExecutorCheckpoint checkpoint) {
+  private ExecutorRun recoverRun(Found found) {
+    ExecutorCheckpoint checkpoint = found.checkpoint();
     ExecutorRun run = new ExecutorRun(checkpoint.framework(), checkpoint.executor(), checkpoint.container(), checkpoint.sandbox());
     run.launched.putAll(checkpoint.launched());
     run.queued.addAll(checkpoint.queued());
@@ -409,13 +418,13 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
     run.launched.keySet().forEach(task -> taskRuns.put(task, run));
     run.queued.forEach(task -> taskRuns.put(task.taskId(), run));
     files.attach(run.framework.id(), run.info.executorId(), run.sandbox);
-    var process = checkpoint.liveProcess();
-    if (process.isEmpty()) {
+    if (found.process() == null) {
       LOG.info(() -> "Executor " + run.info.executorId().value() + " ended while the agent was down");
       executorExited(run, null);
       return null;
     }
-    run.handle = process.get();
+    run.handle = found.process();
+    run.startedAtMillis = checkpoint.startedAtMillis();
     run.handle.onExit().thenAccept(p -> loop.runOnContext(x -> executorExited(run, null)));
     return run;
   }

@@ -38,10 +38,8 @@ record ExecutorCheckpoint(FrameworkInfo framework, ExecutorInfo executor, Contai
 
   /** The state of {@code run} now (on the agent's loop), to be written later on a worker. */
   static ExecutorCheckpoint of(ExecutorRun run) {
-    ProcessHandle handle = run.handle;
-    long started = handle == null ? -1 : handle.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(-1L);
-    return new ExecutorCheckpoint(run.framework, run.info, run.containerId, run.sandbox, handle == null ? -1 : handle.pid(),
-        started, Map.copyOf(run.launched), List.copyOf(run.queued));
+    return new ExecutorCheckpoint(run.framework, run.info, run.containerId, run.sandbox, run.handle == null ? -1 : run.handle.pid(),
+        run.startedAtMillis, Map.copyOf(run.launched), List.copyOf(run.queued));
   }
 
   static Path directory(Path workDir, String agentId) {
@@ -106,7 +104,12 @@ record ExecutorCheckpoint(FrameworkInfo framework, ExecutorInfo executor, Contai
     return MesosJson.decode(json.encode().getBytes(StandardCharsets.UTF_8), type);
   }
 
-  /** The executor process, if it still runs: same pid and, when known, the same start time. */
+  /** When a process started, as the OS says (epoch ms), -1 if unknown. Blocking: reads /proc. */
+  static long startedAtMillis(ProcessHandle process) {
+    return process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(-1L);
+  }
+
+  /** The executor process, if it still runs: same pid and, when known, the same start time. Blocking: reads /proc. */
   java.util.Optional<ProcessHandle> liveProcess() {
     return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(handle -> startedAtMillis < 0
         || handle.info().startInstant().map(at -> at.toEpochMilli() == startedAtMillis).orElse(true));

@@ -20,6 +20,8 @@ final class ExecutorRun {
   final Path sandbox;
   /** Null until started (or recovered after an agent restart, when there is no {@link Process} to wait on). */
   ProcessHandle handle;
+  /** When the process started (epoch ms, as the OS says), -1 if unknown: tells it from a later process with its pid. */
+  long startedAtMillis = -1;
   HttpServerResponse stream;
   /** Tasks waiting for the executor to subscribe; Mesos delivers them as LAUNCH after SUBSCRIBED. */
   final List<TaskInfo> queued = new ArrayList<>();
