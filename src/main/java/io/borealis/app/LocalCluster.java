@@ -138,6 +138,16 @@ public final class LocalCluster {
     return devCluster.faults();
   }
 
+  /** Stops a dev-cluster agent as for a restart, checkpointed executors left running (tests). */
+  public Future<Void> stopAgentKeepingExecutors(int index) {
+    return devCluster.stopAgentKeepingExecutors(index);
+  }
+
+  /** Brings a stopped dev-cluster agent back, recovering its checkpointed executors (tests). */
+  public Future<Void> recoverAgent(int index) {
+    return devCluster.recoverAgent(index);
+  }
+
   public List<Integer> agentPorts() {
     return devCluster.agentPorts();
   }

@@ -114,6 +114,13 @@ final class LocalCommand implements Callable<Integer> {
       description = "Disk that finished sandboxes may take per agent before the oldest are deleted (default ${DEFAULT-VALUE} MB).")
   long sandboxDiskBudgetMb;
 
+  // Not Mesos' 15 minutes: a dev agent recovers executors only when restarted inside this process; a new
+  // 'borealis local' starts new agents, so an executor orphaned by a crash would only be waiting in vain.
+  @Option(names = "--agent-recovery-timeout", defaultValue = "PT15S",
+      description = "How long executors of checkpointing frameworks wait for a restarting agent before killing their "
+          + "tasks (ISO-8601, default 15 s; Mesos' --recovery_timeout is 15 min).")
+  Duration agentRecoveryTimeout;
+
   @Override
   public Integer call() throws IOException {
     String hostname = InetAddress.getLocalHost().getHostName();
@@ -142,7 +149,8 @@ final class LocalCommand implements Callable<Integer> {
     var master = new MasterSettings(heartbeat, agentPingTimeout, faults != null).withFaultPlan(faults == null ? FaultPlan.NONE : faults);
     var options = new LocalCluster.Options(host, httpPort, masterPort, specs, sandboxes, cluster, heartbeat,
         AgentVerticle.AgentSettings.defaults(host).withSandboxGc(sandboxGcDelay, sandboxDiskBudgetMb * 1024 * 1024,
-            AgentVerticle.AgentSettings.DEFAULT_GC_INTERVAL), null, storage, access, scheduling.preemptionDelay, scheduling.zkEnsemble, master,
+            AgentVerticle.AgentSettings.DEFAULT_GC_INTERVAL)
+            .withRecovery(agentRecoveryTimeout, AgentVerticle.AgentSettings.DEFAULT_EXECUTOR_REREGISTRATION_TIMEOUT), null, storage, access, scheduling.preemptionDelay, scheduling.zkEnsemble, master,
         SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL);
     LocalCluster started;
     try {

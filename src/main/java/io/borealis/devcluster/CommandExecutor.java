@@ -71,6 +71,13 @@ final class CommandExecutor {
     reporter.report(framework.id(), task.taskId(), State.TASK_STARTING, null, null);
     vertx.executeBlocking(() -> CommandTaskLauncher.launch(task.command(), framework.user(), sandbox, environment), false)
         .onComplete(started -> loop.runOnContext(v -> {
+          if (runs.get(task.taskId()) != run) {
+            // Abandoned while starting (the agent restarted): it must not run unwatched.
+            if (started.succeeded()) {
+              ProcessTrees.kill(started.result().toHandle());
+            }
+            return;
+          }
           if (started.failed()) {
             finish(run, State.TASK_FAILED, Reason.REASON_CONTAINER_LAUNCH_FAILED, "Failed to launch command: "
                 + started.cause().getMessage());
@@ -112,6 +119,9 @@ final class CommandExecutor {
   }
 
   private void exited(Run run, int status) {
+    if (runs.get(run.task.taskId()) != run) {
+      return;
+    }
     if (run.killed) {
       finish(run, State.TASK_KILLED, null, "Command terminated after a kill (exit status " + status + ")");
     } else if (status == 0) {
@@ -141,6 +151,29 @@ final class CommandExecutor {
   /** Kills every command task of a framework that is gone. */
   void shutdownFramework(FrameworkId framework) {
     List.copyOf(runs.values()).stream().filter(r -> r.framework.id().equals(framework)).forEach(r -> kill(r.task.taskId()));
+  }
+
+  /**
+   * The agent is restarting and these frameworks do not checkpoint: their command tasks die with it,
+   * unreported (the master tells the framework they are lost), as Mesos' command executor does when
+   * its agent goes away. Returns the tasks dropped. Command tasks of checkpointing frameworks carry on:
+   * here the command executor lives in the agent's JVM, standing for Mesos' command executor process,
+   * which survives the restart.
+   */
+  List<TaskId> abandon(java.util.function.Predicate<FrameworkInfo> framework) {
+    List<TaskId> dropped = new ArrayList<>();
+    for (Run run : List.copyOf(runs.values())) {
+      if (framework.test(run.framework)) {
+        runs.remove(run.task.taskId());
+        dropped.add(run.task.taskId());
+        run.killed = true;
+        if (run.process != null) {
+          ProcessTrees.kill(run.process.toHandle());
+        }
+        run.ended.tryComplete();
+      }
+    }
+    return dropped;
   }
 
   /** Kills every command task; completes once all have exited. */

@@ -74,6 +74,19 @@ public final class DevCluster {
     return master.port();
   }
 
+  /**
+   * Stops agent {@code index} (in the order given) as for a restart, leaving checkpointing frameworks'
+   * executors running; {@link #recoverAgent} brings it back. See {@link AgentVerticle#stopKeepingExecutors}.
+   */
+  public Future<Void> stopAgentKeepingExecutors(int index) {
+    return agents.get(index).stopKeepingExecutors();
+  }
+
+  /** Starts a stopped agent again on its port and work directory, recovering its checkpointed executors. */
+  public Future<Void> recoverAgent(int index) {
+    return agents.get(index).recover();
+  }
+
   public List<Integer> agentPorts() {
     return agents.stream().map(AgentVerticle::port).toList();
   }

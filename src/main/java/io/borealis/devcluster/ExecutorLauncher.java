@@ -4,7 +4,6 @@ import io.borealis.mesos.wire.AgentId;
 import io.borealis.mesos.wire.CommandInfo;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -15,7 +14,8 @@ import java.util.Map;
 final class ExecutorLauncher {
   private ExecutorLauncher() {}
 
-  static Process launch(ExecutorRun run, AgentId agentId, String agentEndpoint, Duration shutdownGrace) throws IOException {
+  static Process launch(ExecutorRun run, AgentId agentId, String agentEndpoint, AgentVerticle.AgentSettings settings)
+      throws IOException {
     Files.createDirectories(run.sandbox);
     CommandInfo command = run.info.command();
     ProcessBuilder builder = Boolean.FALSE.equals(command.shell()) && command.arguments() != null
@@ -29,9 +29,14 @@ final class ExecutorLauncher {
     env.put("MESOS_SLAVE_PID", "slave(1)@" + agentEndpoint);
     env.put("MESOS_DIRECTORY", run.sandbox.toString());
     env.put("MESOS_SANDBOX", run.sandbox.toString());
-    env.put("MESOS_CHECKPOINT", "0");
     env.put("MESOS_HTTP_COMMAND_EXECUTOR", "0");
-    env.put("MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD", shutdownGrace.toMillis() + "ms");
+    env.put("MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD", settings.executorShutdownGrace().toMillis() + "ms");
+    env.put("MESOS_CHECKPOINT", run.checkpointed() ? "1" : "0");
+    if (run.checkpointed()) {
+      // Only then does the executor outlive a lost connection: how long it keeps trying, and how often.
+      env.put("MESOS_RECOVERY_TIMEOUT", settings.recoveryTimeout().toMillis() + "ms");
+      env.put("MESOS_SUBSCRIPTION_BACKOFF_MAX", settings.executorReregistrationTimeout().toMillis() + "ms");
+    }
     for (CommandInfo.Variable variable : command.variables()) {
       env.put(variable.name(), variable.value());
     }

@@ -18,7 +18,10 @@ final class ExecutorRun {
   final ExecutorInfo info;
   final ContainerId containerId;
   final Path sandbox;
-  Process process;
+  /** Null until started (or recovered after an agent restart, when there is no {@link Process} to wait on). */
+  ProcessHandle handle;
+  /** When the process started (epoch ms, as the OS says), -1 if unknown: tells it from a later process with its pid. */
+  long startedAtMillis = -1;
   HttpServerResponse stream;
   /** Tasks waiting for the executor to subscribe; Mesos delivers them as LAUNCH after SUBSCRIBED. */
   final List<TaskInfo> queued = new ArrayList<>();
@@ -28,12 +31,19 @@ final class ExecutorRun {
   final Map<TaskId, Boolean> launched = new LinkedHashMap<>();
   long registrationTimer = -1;
   boolean shuttingDown;
+  /** The agent restarted after this run was started: what is known of it now is only what was recovered. */
+  boolean forgotten;
 
   ExecutorRun(FrameworkInfo framework, ExecutorInfo info, ContainerId containerId, Path sandbox) {
     this.framework = framework;
     this.info = info;
     this.containerId = containerId;
     this.sandbox = sandbox;
+  }
+
+  /** The framework checkpoints: the executor survives an agent restart, and the agent writes down how to find it. */
+  boolean checkpointed() {
+    return Boolean.TRUE.equals(framework.checkpoint());
   }
 
   boolean subscribed() {

@@ -508,6 +508,38 @@ final class Master {
   }
 
   /**
+   * The agent's process stopped (it is restarting), as Mesos' {@code Master::disconnect}: the tasks and
+   * executors of frameworks that do not checkpoint died with it, so those frameworks hear TASK_LOST
+   * ({@code REASON_AGENT_DISCONNECTED}) now and the resources are free; checkpointing frameworks' tasks
+   * stay, since their executors wait for the agent to come back.
+   */
+  void agentDisconnected(AgentId id) {
+    for (LaunchedTask task : List.copyOf(tasks.values())) {
+      FrameworkSession session = frameworks.get(task.framework);
+      if (!task.agent.equals(id) || task.isTerminal() || checkpoints(task.framework)) {
+        continue;
+      }
+      tasks.remove(task.info.taskId());
+      free(id, task.resources);
+      if (session != null && session.connected()) {
+        sendMasterUpdate(session, task.info.taskId(), State.TASK_LOST, Reason.REASON_AGENT_DISCONNECTED,
+            "Agent " + id.value() + " disconnected and the framework does not checkpoint");
+      }
+    }
+    for (ExecutorKey key : List.copyOf(executors.keySet())) {
+      if (key.agent().equals(id) && !checkpoints(key.framework())) {
+        free(id, executors.remove(key));
+      }
+    }
+    allocate();
+  }
+
+  private boolean checkpoints(FrameworkId framework) {
+    FrameworkSession session = frameworks.get(framework);
+    return session != null && Boolean.TRUE.equals(session.info.checkpoint());
+  }
+
+  /**
    * An unreachable agent is back and says which tasks it still runs (with their latest status). Those
    * become reachable again without any update to their framework (Mesos 1.5+: a framework learns of
    * them by reconciling); tasks it no longer has are reported lost. Its resources are what its tasks

@@ -392,6 +392,11 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
     }
   }
 
+  /** An agent's process stopped; see {@link Master#agentDisconnected}. */
+  void agentDisconnected(AgentId agent) {
+    loop.runOnContext(v -> master.agentDisconnected(agent));
+  }
+
   @Override
   public void executorExited(AgentId agent, FrameworkId framework, ExecutorId executor, int exitStatus) {
     if (faults.linkUp(agent)) {

@@ -19,6 +19,9 @@ final class StatusUpdateForwarder {
   private final MasterEndpoint master;
   private final Duration retry;
   private final Map<TaskId, StatusUpdateStream> streams = new HashMap<>();
+  private final Map<TaskId, FrameworkId> frameworks = new HashMap<>();
+  /** While the agent is down (restarting) nothing reaches the master; retries resume when it is back. */
+  private boolean paused;
 
   StatusUpdateForwarder(Vertx vertx, MasterEndpoint master, Duration retry) {
     this.vertx = vertx;
@@ -26,12 +29,43 @@ final class StatusUpdateForwarder {
     this.retry = retry;
   }
 
-  /** Queues an update of a task on {@code agent}; sends it at once if nothing of that task is in flight. */
-  void send(AgentId agent, FrameworkId framework, TaskStatus status) {
+  /**
+   * Queues an update of a task on {@code agent}; sends it at once if nothing of that task is in flight.
+   *
+   * @return false if the update was received before (same uuid) and is ignored, as Mesos ignores it
+   */
+  boolean send(AgentId agent, FrameworkId framework, TaskStatus status) {
     StatusUpdateStream stream = streams.computeIfAbsent(status.taskId(), t -> new StatusUpdateStream());
+    if (stream.isDuplicate(status)) {
+      return false;
+    }
+    frameworks.put(status.taskId(), framework);
     if (stream.add(status)) {
       forward(agent, framework, status);
     }
+    return true;
+  }
+
+  /** The agent stops: updates wait, and their retries keep waiting, until {@link #resume}. */
+  void pause() {
+    paused = true;
+  }
+
+  /** The agent is back: every update in flight goes out now rather than at its next retry. */
+  void resume(AgentId agent) {
+    paused = false;
+    streams.forEach((task, stream) -> {
+      FrameworkId framework = frameworks.get(task);
+      if (stream.inFlight() != null && framework != null) {
+        master.statusUpdate(agent, framework, stream.inFlight());
+      }
+    });
+  }
+
+  /** Drops a task's updates: its framework does not checkpoint, and the agent restarted. */
+  void forget(TaskId task) {
+    streams.remove(task);
+    frameworks.remove(task);
   }
 
   /**
@@ -45,7 +79,7 @@ final class StatusUpdateForwarder {
       return false;
     }
     if (stream.isFinished()) {
-      streams.remove(task);
+      forget(task);
       return true;
     }
     if (stream.inFlight() != null) {
@@ -55,7 +89,9 @@ final class StatusUpdateForwarder {
   }
 
   private void forward(AgentId agent, FrameworkId framework, TaskStatus status) {
-    master.statusUpdate(agent, framework, status);
+    if (!paused) {
+      master.statusUpdate(agent, framework, status);
+    }
     vertx.setTimer(retry.toMillis(), id -> {
       StatusUpdateStream stream = streams.get(status.taskId());
       if (stream != null && stream.inFlight() == status) {

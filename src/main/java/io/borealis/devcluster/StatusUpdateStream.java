@@ -4,6 +4,8 @@ import io.borealis.mesos.wire.TaskStatus;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * One task's status updates on their way to the framework, as a Mesos agent keeps them: only the
@@ -12,7 +14,14 @@ import java.util.Deque;
  */
 final class StatusUpdateStream {
   private final Deque<TaskStatus> pending = new ArrayDeque<>();
+  /** Every uuid received: an executor re-sending an update after re-subscribing must not send it twice. */
+  private final Set<String> received = new HashSet<>();
   private boolean terminalSeen;
+
+  /** This very update (by uuid) was received before. */
+  boolean isDuplicate(TaskStatus status) {
+    return status.uuid() != null && received.contains(status.uuidBase64());
+  }
 
   /** Queues an update; returns true if it became the one in flight (so it must be sent now). */
   boolean add(TaskStatus status) {
@@ -20,6 +29,9 @@ final class StatusUpdateStream {
       return false;
     }
     terminalSeen = status.state() != null && status.state().isTerminal();
+    if (status.uuid() != null) {
+      received.add(status.uuidBase64());
+    }
     pending.addLast(status);
     return pending.size() == 1;
   }

@@ -53,6 +53,8 @@ public final class MesosVerticle extends VerticleBase {
   private static final Filters STOPPED = Filters.refuseSeconds(Duration.ofDays(1).toSeconds());
   /** Resources left over after a launch come straight back, so the next pending task can use them. */
   private static final Filters AFTER_LAUNCH = Filters.refuseSeconds(0);
+  /** Aurora's scheduler always sets {@code checkpoint}; Mesos keeps it for the framework's life. */
+  static final boolean CHECKPOINT = true;
   private static final List<FrameworkInfo.Capability> CAPABILITIES =
       List.of(new FrameworkInfo.Capability("MULTI_ROLE"), new FrameworkInfo.Capability("PARTITION_AWARE"));
 
@@ -145,9 +147,10 @@ public final class MesosVerticle extends VerticleBase {
     FrameworkSettings framework = settings.framework();
     // MULTI_ROLE with one role: the v1 way to name it (the single 'role' field is deprecated). PARTITION_AWARE,
     // as Aurora registers: an unreachable agent's tasks come as TASK_UNREACHABLE, so they go PARTITIONED and the
-    // job's partition policy decides when to replace them, instead of TASK_LOST at once.
+    // job's partition policy decides when to replace them, instead of TASK_LOST at once. Checkpointing, as Aurora
+    // registers: executors and their status updates survive an agent restart instead of dying with it.
     FrameworkInfo info = new FrameworkInfo(settings.user(), settings.frameworkName(), frameworkId,
-        (double) settings.failoverTimeout().toSeconds(), false, List.of(framework.role()), CAPABILITIES, framework.hostname(),
+        (double) settings.failoverTimeout().toSeconds(), CHECKPOINT, List.of(framework.role()), CAPABILITIES, framework.hostname(),
         framework.webuiUrl() != null ? framework.webuiUrl() : settings.dashboardUrl(), framework.principal());
     client.subscribe(SchedulerCall.subscribe(info), this::onEvent, this::onStreamClosed)
         .onSuccess(s -> LOG.info(() -> "Subscribed to Mesos master " + s.masterUrl()))

@@ -32,6 +32,18 @@ class ExecutorEnvironmentTest {
     assertThat(env.sandbox()).isEqualTo(Path.of("/tmp/sandbox"));
     assertThat(env.shutdownGracePeriod()).isEqualTo(Duration.ofSeconds(5));
     assertThat(env.checkpoint()).isFalse();
+    assertThat(env.recovery()).isEqualTo(new ExecutorEnvironment.Recovery(Duration.ofMinutes(15), Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void readsTheRecoveryTimingsACheckpointingAgentPasses() {
+    Map<String, String> vars = complete();
+    vars.put("MESOS_CHECKPOINT", "1");
+    vars.put("MESOS_RECOVERY_TIMEOUT", "3mins");
+    vars.put("MESOS_SUBSCRIPTION_BACKOFF_MAX", "500ms");
+    ExecutorEnvironment env = ExecutorEnvironment.from(vars);
+    assertThat(env.checkpoint()).isTrue();
+    assertThat(env.recovery()).isEqualTo(new ExecutorEnvironment.Recovery(Duration.ofMinutes(3), Duration.ofMillis(500)));
   }
 
   @Test

@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Just enough of a Mesos agent's {@code POST /api/v1/executor} to drive one real executor process:
- * SUBSCRIBE gets 200 and a RecordIO stream starting with SUBSCRIBED and a LAUNCH of the given task;
- * each valid UPDATE gets 202, is queued for the test, and is ACKNOWLEDGED on the stream. Requests
+ * SUBSCRIBE gets 200 and a RecordIO stream starting with SUBSCRIBED and (the first time) a LAUNCH of
+ * the given task; a later SUBSCRIBE has its unacknowledged updates replayed and acknowledged, as an
+ * agent that recovered the executor does; each valid UPDATE gets 202, is queued for the test, and is ACKNOWLEDGED on the stream. Requests
  * Mesos would refuse (wrong Content-Type, missing uuid, wrong source) are answered as Mesos would and
  * recorded in {@link #protocolErrors}.
  */
@@ -39,6 +40,9 @@ final class FakeExecutorAgent implements AutoCloseable {
 
   final BlockingQueue<TaskStatus> updates = new LinkedBlockingQueue<>();
   final List<String> protocolErrors = new CopyOnWriteArrayList<>();
+  /** Every SUBSCRIBE call, in order. */
+  final BlockingQueue<ExecutorCall> subscribes = new LinkedBlockingQueue<>();
+  private volatile boolean launched;
   /** Off: updates are accepted (202) but never ACKNOWLEDGED, as by an agent that lost them. */
   volatile boolean acknowledgeUpdates = true;
   private final Vertx vertx;
@@ -110,6 +114,7 @@ final class FakeExecutorAgent implements AutoCloseable {
       reject(request, "SUBSCRIBE without subscribe");
       return;
     }
+    subscribes.add(call);
     HttpServerResponse response = request.response().setChunked(true).putHeader("Content-Type", "application/json");
     streamRequest = request;
     stream = response;
@@ -118,7 +123,19 @@ final class FakeExecutorAgent implements AutoCloseable {
     AgentInfo agent = new AgentInfo(HOSTNAME, 5051, null, null, AgentId.of("fake-agent-S0"));
     both.writeBytes(RecordIo.encode(MesosJson.encode(
         ExecutorEvent.subscribed(null, null, agent, ContainerId.of("fake-container")))));
-    both.writeBytes(RecordIo.encode(MesosJson.encode(ExecutorEvent.launch(task))));
+    if (!launched) {
+      launched = true;
+      both.writeBytes(RecordIo.encode(MesosJson.encode(ExecutorEvent.launch(task))));
+    }
+    List<ExecutorCall.Update> replayed = call.subscribe().unacknowledgedUpdates() == null ? List.of()
+        : call.subscribe().unacknowledgedUpdates();
+    for (ExecutorCall.Update update : replayed) {
+      updates.add(update.status());
+      if (acknowledgeUpdates) {
+        both.writeBytes(RecordIo.encode(MesosJson.encode(
+            ExecutorEvent.acknowledged(update.status().taskId(), update.status().uuid()))));
+      }
+    }
     // Chunks that do not line up with records: the executor must decode incrementally.
     byte[] bytes = both.toByteArray();
     int split = bytes.length / 3;

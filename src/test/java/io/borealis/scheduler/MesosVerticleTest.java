@@ -96,6 +96,8 @@ class MesosVerticleTest {
     SchedulerCall resubscribe = master.awaitCall(c -> c.type() == SchedulerCall.Type.SUBSCRIBE, "a second SUBSCRIBE");
     assertThat(resubscribe.frameworkId()).isEqualTo(RecordingMaster.FRAMEWORK);
     assertThat(resubscribe.subscribe().frameworkInfo().id()).isEqualTo(RecordingMaster.FRAMEWORK);
+    assertThat(resubscribe.subscribe().frameworkInfo().checkpoint())
+        .as("checkpointing, as Aurora registers, so executors outlive an agent restart").isTrue();
 
     SchedulerCall explicit = master.awaitCall(c -> c.type() == SchedulerCall.Type.RECONCILE && !c.reconcile().tasks().isEmpty(),
         "an explicit RECONCILE");

@@ -143,6 +143,16 @@ public final class TestCluster implements AutoCloseable {
     return cluster.agentPorts();
   }
 
+  /** Stops agent {@code index} as for a restart: checkpointing frameworks' executors keep running. */
+  public void stopAgentKeepingExecutors(int index) throws Exception {
+    cluster.stopAgentKeepingExecutors(index).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  /** Starts a stopped agent again on its port and work directory; it recovers its checkpointed executors. */
+  public void recoverAgent(int index) throws Exception {
+    cluster.recoverAgent(index).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
   /** What a CLI run printed and returned. */
   public record CliResult(int exitCode, String out, String err) {}
 

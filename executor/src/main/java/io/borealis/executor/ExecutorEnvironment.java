@@ -14,7 +14,11 @@ import java.util.Map;
  * @param agentHost host part of {@code MESOS_AGENT_ENDPOINT} ({@code ip:port}, no scheme)
  * @param sandbox {@code MESOS_SANDBOX} (else {@code MESOS_DIRECTORY}): the processes' working directory
  * @param shutdownGracePeriod {@code MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD}, default 5 s
- * @param checkpoint {@code MESOS_CHECKPOINT=1}; only logged, this executor does not recover
+ * @param checkpoint {@code MESOS_CHECKPOINT=1}: the framework checkpoints, so the agent may restart and recover this
+ *     executor; a lost connection is then retried rather than fatal
+ * @param recovery with checkpointing, {@code MESOS_RECOVERY_TIMEOUT} (the agent's {@code --recovery_timeout},
+ *     15 min by default) and {@code MESOS_SUBSCRIPTION_BACKOFF_MAX} (its {@code --executor_reregistration_timeout},
+ *     2 s by default): how long to keep trying to re-subscribe, and the longest wait between attempts
  * @param authenticationToken {@code MESOS_EXECUTOR_AUTHENTICATION_TOKEN}, sent as a bearer token; may be null
  * @param lifecycleWaits {@code BOREALIS_GRACEFUL_SHUTDOWN_WAIT} and {@code BOREALIS_SHUTDOWN_WAIT} (stout
  *     durations, 5 s each by default): the payload carries no {@code lifecycle}, so Aurora's default
@@ -28,10 +32,16 @@ record ExecutorEnvironment(
     Path sandbox,
     Duration shutdownGracePeriod,
     boolean checkpoint,
+    Recovery recovery,
     String authenticationToken,
     GracefulShutdown.Waits lifecycleWaits) {
 
   static final Duration DEFAULT_SHUTDOWN_GRACE_PERIOD = Duration.ofSeconds(5);
+
+  /** How a checkpointing executor waits for its agent to come back (Mesos' defaults unless the agent says). */
+  record Recovery(Duration timeout, Duration backoffMax) {
+    static final Recovery DEFAULTS = new Recovery(Duration.ofMinutes(15), Duration.ofSeconds(2));
+  }
 
   /** The environment is unusable; the message lists every problem, one per line. */
   static final class InvalidEnvironmentException extends IllegalArgumentException {
@@ -84,12 +94,15 @@ record ExecutorEnvironment(
     GracefulShutdown.Waits waits = new GracefulShutdown.Waits(
         duration(env, "BOREALIS_GRACEFUL_SHUTDOWN_WAIT", defaults.graceful(), problems),
         duration(env, "BOREALIS_SHUTDOWN_WAIT", defaults.shutdown(), problems));
+    Recovery recovery = new Recovery(
+        duration(env, "MESOS_RECOVERY_TIMEOUT", Recovery.DEFAULTS.timeout(), problems),
+        duration(env, "MESOS_SUBSCRIPTION_BACKOFF_MAX", Recovery.DEFAULTS.backoffMax(), problems));
     if (!problems.isEmpty()) {
       throw new InvalidEnvironmentException(problems);
     }
     String token = env.get("MESOS_EXECUTOR_AUTHENTICATION_TOKEN");
     return new ExecutorEnvironment(FrameworkId.of(framework), ExecutorId.of(executor), host, port, Path.of(sandbox),
-        grace, "1".equals(env.get("MESOS_CHECKPOINT")), present(token) ? token : null, waits);
+        grace, "1".equals(env.get("MESOS_CHECKPOINT")), recovery, present(token) ? token : null, waits);
   }
 
   private static Duration duration(Map<String, String> env, String name, Duration absent, List<String> problems) {

@@ -34,7 +34,11 @@ import java.util.function.IntConsumer;
  * <p>Exit codes: 0 once every task is terminal and every update acknowledged (or
  * {@link #ACKNOWLEDGEMENT_TIMEOUT} after the last terminal update, or after SHUTDOWN); 1 when the
  * agent connection is lost or the agent sends ERROR, after killing every process. Without
- * checkpointing there is nobody to reconnect to, as Mesos' own executors do.
+ * checkpointing there is nobody to reconnect to, as Mesos' own executors do. With checkpointing
+ * ({@code MESOS_CHECKPOINT=1}) the agent may be restarting: the executor keeps its tasks running and
+ * every update unacknowledged, and subscribes again listing them ({@link AgentSubscription}); only if
+ * the agent is not back within its recovery timeout does it kill everything and exit 1, leaving no
+ * orphans.
  */
 final class ExecutorVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(ExecutorVerticle.class.getName());
@@ -47,6 +51,9 @@ final class ExecutorVerticle extends VerticleBase {
   private final StatusUpdates updates = new StatusUpdates();
   private final Map<TaskId, State> lastStates = new LinkedHashMap<>();
   private final Map<TaskId, RunningTask> tasks = new LinkedHashMap<>();
+  /** Every task launched, and which of them have had an update acknowledged: a re-SUBSCRIBE lists the others. */
+  private final Map<TaskId, TaskInfo> launched = new LinkedHashMap<>();
+  private final java.util.Set<TaskId> acknowledgedOnce = new java.util.HashSet<>();
   /** Health checks of the tasks that have them, started once the task is RUNNING. */
   private final Map<TaskId, HealthMonitor> monitors = new LinkedHashMap<>();
   /** ServerSet memberships of the tasks that announce, joined once RUNNING and left on kill or end. */
@@ -56,6 +63,8 @@ final class ExecutorVerticle extends VerticleBase {
   /** For health checks and the lifecycle POSTs, to the task's own ports on this host. */
   private HttpClient taskClient;
   private AgentClient agent;
+  private AgentSubscription subscription;
+  private boolean everSubscribed;
   private boolean executorIsRoot;
   private ProcessTreeKiller killer;
   private String agentHostname;
@@ -86,8 +95,9 @@ final class ExecutorVerticle extends VerticleBase {
     taskClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     LOG.log(System.Logger.Level.INFO, "subscribing to the agent at {0}:{1} as executor {2} of framework {3}",
         env.agentHost(), Integer.toString(env.agentPort()), env.executorId().value(), env.frameworkId().value());
-    agent.subscribe(ExecutorCall.subscribe(env.frameworkId(), env.executorId(), List.of(), List.of()), this::onEvent)
-        .onComplete(this::onStreamOver);
+    subscription = new AgentSubscription(vertx, agent, env.recovery(), this::subscribeCall, this::onEvent, this::onStreamOver,
+        why -> abort(1, why));
+    subscription.subscribe();
     return Future.succeededFuture();
   }
 
@@ -98,6 +108,14 @@ final class ExecutorVerticle extends VerticleBase {
     List<Future<?>> closing = new ArrayList<>(List.of(agent.close(), taskClient.close()));
     announcers.values().forEach(announcer -> closing.add(announcer.withdraw()));
     return Future.join(closing);
+  }
+
+  /** Empty at first; after a lost connection, what the agent may not have: as Mesos' executor library sends it. */
+  private ExecutorCall subscribeCall() {
+    List<TaskInfo> unacknowledgedTasks = launched.entrySet().stream()
+        .filter(task -> !acknowledgedOnce.contains(task.getKey())).map(Map.Entry::getValue).toList();
+    List<ExecutorCall.Update> unacknowledgedUpdates = updates.pending().stream().map(ExecutorCall.Update::new).toList();
+    return ExecutorCall.subscribe(env.frameworkId(), env.executorId(), unacknowledgedTasks, unacknowledgedUpdates);
   }
 
   private void onEvent(ExecutorEvent event) {
@@ -121,11 +139,15 @@ final class ExecutorVerticle extends VerticleBase {
       agentHostname = subscribed.agentInfo().hostname();
       agentId = subscribed.agentInfo().id();
     }
-    LOG.log(System.Logger.Level.INFO, "subscribed to agent {0}", agentHostname);
-    if (env.checkpoint()) {
-      LOG.log(System.Logger.Level.WARNING, "MESOS_CHECKPOINT=1, but this executor does not recover: "
-          + "losing the agent connection still kills the task");
+    if (!everSubscribed) {
+      everSubscribed = true;
+      LOG.log(System.Logger.Level.INFO, "subscribed to agent {0}", agentHostname);
+      return;
     }
+    // The agent replays the updates the SUBSCRIBE listed and acknowledges them on this stream.
+    LOG.log(System.Logger.Level.INFO, "subscribed again to agent {0}, with {1} unacknowledged update(s)", agentHostname,
+        Integer.toString(updates.pending().size()));
+    armAcknowledgementTimeout();
   }
 
   private void launch(TaskInfo task) {
@@ -138,6 +160,7 @@ final class ExecutorVerticle extends VerticleBase {
       LOG.log(System.Logger.Level.WARNING, "task {0} was already launched; duplicate LAUNCH ignored", id.value());
       return;
     }
+    launched.put(id, task);
     report(id, State.TASK_STARTING, "Preparing the sandbox", null);
     if (shutdownRequested) {
       report(id, State.TASK_KILLED, "The executor is shutting down", null);
@@ -281,6 +304,7 @@ final class ExecutorVerticle extends VerticleBase {
       LOG.log(System.Logger.Level.DEBUG, "ACKNOWLEDGED for an update not pending; ignored");
       return;
     }
+    acknowledgedOnce.add(status.taskId());
     LOG.log(System.Logger.Level.DEBUG, "agent acknowledged {0} of task {1}", status.state(), status.taskId().value());
     exitIfAllAcknowledged();
   }
@@ -300,6 +324,14 @@ final class ExecutorVerticle extends VerticleBase {
       // The agent may well hang up after SHUTDOWN; finish the kill we were asked for.
       LOG.log(System.Logger.Level.INFO, "{0} after SHUTDOWN", why);
       whenAllStopped().onComplete(stopped -> exit(0, "shut down as the agent asked"));
+    } else if (env.checkpoint() && !aborting && !exited) {
+      // The agent may be restarting: it recovers this executor if we subscribe again in time. Until then
+      // updates stay unacknowledged, and exiting on the acknowledgement timeout would lose them.
+      LOG.log(System.Logger.Level.WARNING, "{0} to the agent: {1}; subscribing again (the framework checkpoints)",
+          everSubscribed ? "lost the connection" : "cannot subscribe", why);
+      vertx.cancelTimer(acknowledgementTimer);
+      acknowledgementTimer = -1;
+      subscription.resubscribeLater();
     } else {
       abort(1, "lost the connection to the agent: " + why);
     }
@@ -311,6 +343,7 @@ final class ExecutorVerticle extends VerticleBase {
       return;
     }
     aborting = true;
+    subscription.close();
     LOG.log(System.Logger.Level.ERROR, reason + "; killing all processes and exiting");
     List.copyOf(monitors.keySet()).forEach(this::stopHealthChecks);
     List.copyOf(announcers.keySet()).forEach(this::withdraw);
@@ -341,8 +374,18 @@ final class ExecutorVerticle extends VerticleBase {
     TaskStatus status = new TaskStatus(task, state, message, TaskStatus.Source.SOURCE_EXECUTOR, reason, null,
         agentId, env.executorId(), clock.millis() / 1000.0, Uuids.random(), healthy);
     updates.sent(status);
+    if (!subscription.connected()) {
+      // Kept: the next SUBSCRIBE carries it, and the agent replays it.
+      LOG.log(System.Logger.Level.INFO, "the agent is away; {0} of task {1} waits for the next subscription", state, task.value());
+      return;
+    }
     send(status, 1);
-    if (allTerminal() && acknowledgementTimer < 0) {
+    armAcknowledgementTimeout();
+  }
+
+  /** Once every task has ended, waits a bounded time for the last acknowledgements, and only while connected. */
+  private void armAcknowledgementTimeout() {
+    if (!lastStates.isEmpty() && allTerminal() && acknowledgementTimer < 0 && subscription.connected()) {
       acknowledgementTimer = vertx.setTimer(ACKNOWLEDGEMENT_TIMEOUT.toMillis(), id -> exit(0,
           "no acknowledgement for " + updates.pending().size() + " update(s) within " + ACKNOWLEDGEMENT_TIMEOUT.toSeconds() + " s"));
     }
@@ -352,7 +395,7 @@ final class ExecutorVerticle extends VerticleBase {
     agent.send(ExecutorCall.update(env.frameworkId(), env.executorId(), status)).onFailure(failure -> {
       LOG.log(System.Logger.Level.WARNING, "sending {0} of task {1} failed (attempt {2}): {3}", status.state(),
           status.taskId().value(), Integer.toString(attempt), failure.getMessage());
-      if (attempt < UPDATE_ATTEMPTS && updates.isPending(status) && !exited && !aborting) {
+      if (attempt < UPDATE_ATTEMPTS && updates.isPending(status) && subscription.connected() && !exited && !aborting) {
         vertx.setTimer(1000L * attempt, id -> send(status, attempt + 1));
       }
     });
@@ -373,6 +416,7 @@ final class ExecutorVerticle extends VerticleBase {
       return;
     }
     exited = true;
+    subscription.close();
     vertx.cancelTimer(acknowledgementTimer);
     LOG.log(System.Logger.Level.INFO, "exiting with code {0}: {1}", Integer.toString(code), reason);
     onExit.accept(code);

@@ -1,0 +1,114 @@
+package io.borealis.devcluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.borealis.mesos.wire.FrameworkInfo;
+import io.borealis.mesos.wire.Offer;
+import io.borealis.mesos.wire.SchedulerEvent;
+import io.borealis.mesos.wire.TaskId;
+import io.borealis.mesos.wire.TaskStatus;
+import io.borealis.mesos.wire.TaskStatus.State;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A dev agent restart as Mesos defines it for frameworks that do or do not checkpoint: a
+ * checkpointing framework's task carries on and its update waits for the agent to come back; a
+ * non-checkpointing framework's task dies with the agent and the master reports it lost.
+ */
+@Timeout(120)
+class AgentRestartTest {
+  @TempDir
+  Path dir;
+  private Vertx vertx;
+  private DevCluster cluster;
+  private TestFramework framework;
+
+  @BeforeEach
+  void start() throws Exception {
+    vertx = Vertx.vertx();
+    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    AgentSpec agent = AgentSpec.parse("localhost", 0, "cpus:4;mem:4096;disk:4096;ports:[31000-31010]", Map.of());
+    var settings = new AgentVerticle.AgentSettings("127.0.0.1", Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1));
+    cluster = DevCluster.start(vertx, "127.0.0.1", 0, List.of(agent), dir, Duration.ofSeconds(5), settings)
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    framework = new TestFramework(cluster.masterUrl());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    framework.close();
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aCheckpointingFrameworksTaskOutlivesTheRestartAndItsUpdateWaitsForTheAgent() throws Exception {
+    framework.subscribe(new FrameworkInfo("nobody", "checkpointing", null, 60.0, true, null, null, null, null));
+    Path go = dir.resolve("go");
+    launch("waiter", "while [ ! -e " + go + " ]; do sleep 0.1; done");
+
+    await(cluster.stopAgentKeepingExecutors(0));
+    Files.createFile(go);
+    Thread.sleep(1500);
+    assertThat(framework.seen.stream().filter(e -> e.type() == SchedulerEvent.Type.UPDATE)
+        .map(e -> e.update().status().state()).toList()).as("nothing new while the agent is down")
+        .doesNotContain(State.TASK_FINISHED, State.TASK_LOST);
+
+    await(cluster.recoverAgent(0));
+    framework.awaitState(TaskId.of("waiter"), State.TASK_FINISHED, Duration.ofSeconds(20));
+  }
+
+  @Test
+  void aNonCheckpointingFrameworksTaskDiesWithTheAgentAndIsReportedLost() throws Exception {
+    framework.subscribe(new FrameworkInfo("nobody", "forgetful", null, 60.0, false, null, null, null, null));
+    launch("sleeper", "exec sleep 602");
+    assertThat(sleepers()).isEqualTo(1);
+
+    await(cluster.stopAgentKeepingExecutors(0));
+
+    TaskStatus lost = framework.awaitState(TaskId.of("sleeper"), State.TASK_LOST, Duration.ofSeconds(20));
+    assertThat(lost.reason()).isEqualTo(TaskStatus.Reason.REASON_AGENT_DISCONNECTED);
+    assertThat(lost.source()).isEqualTo(TaskStatus.Source.SOURCE_MASTER);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (sleepers() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(sleepers()).as("the task's process died with the agent").isZero();
+    await(cluster.recoverAgent(0));
+  }
+
+  private void launch(String taskId, String command) throws Exception {
+    Offer offer = framework.nextOffer();
+    assertThat(framework.postJson("""
+        {"framework_id": {"value": "%s"}, "type": "ACCEPT",
+         "accept": {"offer_ids": [{"value": "%s"}], "filters": {"refuse_seconds": 0},
+          "operations": [{"type": "LAUNCH", "launch": {"task_infos": [{
+            "name": "%s", "task_id": {"value": "%s"}, "agent_id": {"value": "%s"},
+            "resources": [{"name": "cpus", "type": "SCALAR", "scalar": {"value": 0.1}},
+                          {"name": "mem", "type": "SCALAR", "scalar": {"value": 32}}],
+            "command": {"shell": true, "value": "%s"}}]}}]}}
+        """.formatted(framework.id.value(), offer.id().value(), taskId, taskId, offer.agentId().value(), command)))
+        .isEqualTo(202);
+    framework.awaitState(TaskId.of(taskId), State.TASK_RUNNING, Duration.ofSeconds(20));
+  }
+
+  private static void await(Future<Void> future) throws Exception {
+    future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  private static long sleepers() {
+    return ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("/sleep")
+        && p.info().arguments().map(args -> List.of(args).equals(List.of("602"))).orElse(false)).count();
+  }
+}

@@ -1,0 +1,96 @@
+package io.borealis.devcluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.borealis.mesos.wire.FrameworkInfo;
+import io.borealis.mesos.wire.Offer;
+import io.borealis.mesos.wire.TaskId;
+import io.borealis.mesos.wire.TaskStatus.State;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A plain command task's sandbox (run by the agent's built-in command executor) is garbage-collected
+ * like an executor's once the task has ended, and a running command task's sandbox is never touched.
+ */
+@Timeout(120)
+class CommandSandboxGcTest {
+  @TempDir
+  Path dir;
+  private Vertx vertx;
+  private DevCluster cluster;
+  private TestFramework framework;
+
+  @BeforeEach
+  void start() throws Exception {
+    vertx = Vertx.vertx();
+    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    AgentSpec agent = AgentSpec.parse("localhost", 0, "cpus:4;mem:4096;disk:4096;ports:[31000-31010]", Map.of());
+    // A disk budget of no bytes: every finished sandbox is over it and goes at the next collection.
+    var settings = new AgentVerticle.AgentSettings("127.0.0.1", Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1))
+        .withSandboxGc(Duration.ofDays(7), 0, Duration.ofMillis(200));
+    cluster = DevCluster.start(vertx, "127.0.0.1", 0, List.of(agent), dir, Duration.ofSeconds(5), settings)
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    framework = new TestFramework(cluster.masterUrl());
+    framework.subscribe(new FrameworkInfo("nobody", "curl-framework", null, 60.0, false, null, null, null, null));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    framework.close();
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aFinishedCommandTasksSandboxIsCollectedAndARunningOnesIsKept() throws Exception {
+    Offer offer = framework.nextOffer();
+    assertThat(framework.postJson(launchJson(offer, List.of("sleeper", "exec sleep 600", "done", "echo done")))).isEqualTo(202);
+    framework.awaitState(TaskId.of("sleeper"), State.TASK_RUNNING, Duration.ofSeconds(20));
+    framework.awaitState(TaskId.of("done"), State.TASK_FINISHED, Duration.ofSeconds(20));
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (sandboxes().size() > 1 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    List<Path> left = sandboxes();
+    assertThat(left).as("only the running command task's sandbox is left").hasSize(1);
+    assertThat(left.get(0).toString()).contains("/executors/sleeper/");
+    assertThat(left.get(0).resolve("stdout")).exists();
+  }
+
+  /** One ACCEPT launching command tasks given as (task id, command) pairs. */
+  private String launchJson(Offer offer, List<String> idsAndCommands) {
+    StringBuilder tasks = new StringBuilder();
+    for (int i = 0; i < idsAndCommands.size(); i += 2) {
+      tasks.append(i == 0 ? "" : ",").append("""
+          {"name": "%1$s", "task_id": {"value": "%1$s"}, "agent_id": {"value": "%2$s"},
+           "resources": [{"name": "cpus", "type": "SCALAR", "scalar": {"value": 0.1}},
+                         {"name": "mem", "type": "SCALAR", "scalar": {"value": 32}}],
+           "command": {"shell": true, "value": "%3$s"}}""".formatted(idsAndCommands.get(i), offer.agentId().value(),
+          idsAndCommands.get(i + 1)));
+    }
+    return """
+        {"framework_id": {"value": "%s"}, "type": "ACCEPT",
+         "accept": {"offer_ids": [{"value": "%s"}], "filters": {"refuse_seconds": 0},
+          "operations": [{"type": "LAUNCH", "launch": {"task_infos": [%s]}}]}}
+        """.formatted(framework.id.value(), offer.id().value(), tasks);
+  }
+
+  /** Every executor run's sandbox under the agent's work directory (a command task's included). */
+  private List<Path> sandboxes() throws Exception {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      return paths.filter(p -> p.getParent() != null && p.getParent().getFileName().toString().equals("runs")).toList();
+    }
+  }
+}
