@@ -178,7 +178,9 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
     }
     MesosHttp.accepted(request.response());
     master.handle(session, call);
-    scheduleFilterExpiry();
+    if (master.takeFiltersAdded()) {
+      scheduleFilterExpiry();
+    }
   }
 
   private void subscribe(HttpServerRequest request, SchedulerCall call) {
@@ -410,7 +412,9 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
       if (session.connected()) {
         MesosHttp.writeRecord(session.stream, event);
       }
-      scheduleFilterExpiry();
+      if (master.takeFiltersAdded()) {
+        scheduleFilterExpiry();
+      }
     }
 
     @Override
