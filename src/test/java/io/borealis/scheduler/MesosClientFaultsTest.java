@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.events.BusAddresses;
 import io.borealis.events.MesosCommands;
+import io.borealis.mesos.wire.AgentId;
 import io.borealis.mesos.wire.SchedulerCall;
+import io.borealis.mesos.wire.SchedulerEvent;
+import io.borealis.mesos.wire.TaskId;
+import io.borealis.mesos.wire.TaskStatus;
+import io.borealis.mesos.wire.Uuids;
 import io.borealis.testing.RecordingMaster;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
@@ -205,5 +210,23 @@ class MesosClientFaultsTest {
       Thread.sleep(20);
     }
     assertThat(failures(call, status)).isEqualTo(1);
+  }
+
+  @Test
+  void acknowledgementsTheMasterDoesNotAnswerNeverHoldUpOtherCalls() throws Exception {
+    scheduler = SchedulerOnRecordingMaster.start(false);
+    scheduler.awaitConnection(MesosCommands.Connection::subscribed, "subscribed");
+    scheduler.master.hold(is(SchedulerCall.Type.ACKNOWLEDGE));
+    int updates = 40; // more than all the connections for calls together
+    for (int i = 0; i < updates; i++) {
+      scheduler.master.send(SchedulerEvent.update(TaskStatus.of(TaskId.of("gone-" + i), TaskStatus.State.TASK_FINISHED,
+          TaskStatus.Source.SOURCE_EXECUTOR, "done").withUuid(Uuids.random()).withOrigin(AgentId.of("agent-1"), null, 0)));
+    }
+    List<SchedulerCall> acknowledged = new java.util.ArrayList<>();
+    while (acknowledged.size() < 16) {
+      acknowledged.add(scheduler.master.awaitCall(is(SchedulerCall.Type.ACKNOWLEDGE), "ACKNOWLEDGEs filling their connections"));
+    }
+    scheduler.vertx.eventBus().send(BusAddresses.MESOS, new MesosCommands.Revive());
+    scheduler.master.awaitCall(is(SchedulerCall.Type.REVIVE), "a REVIVE while " + updates + " ACKNOWLEDGEs wait for answers");
   }
 }

@@ -34,6 +34,7 @@ public final class RecordingMaster implements AutoCloseable {
   /** The Authorization header of every request, in arrival order ("" when there was none). */
   private final ConcurrentLinkedQueue<String> authorizations = new ConcurrentLinkedQueue<>();
   private volatile HttpServerResponse stream;
+  private volatile Predicate<SchedulerCall> held = call -> false;
   /** What SUBSCRIBED tells the framework; the master itself never sends heartbeats. */
   private volatile double heartbeatSeconds = 15.0;
 
@@ -59,6 +60,9 @@ public final class RecordingMaster implements AutoCloseable {
         return;
       }
       self[0].calls.add(call);
+      if (self[0].held.test(call)) {
+        return; // never answered: the connection stays busy, as with a master that stalls
+      }
       if (call.type() == SchedulerCall.Type.SUBSCRIBE) {
         HttpServerResponse response = request.response().setChunked(true)
             .putHeader("Content-Type", "application/json").putHeader("Mesos-Stream-Id", "stream-" + System.nanoTime());
@@ -94,6 +98,11 @@ public final class RecordingMaster implements AutoCloseable {
   /** The next {@code times} calls matching {@code which} get {@code status} with a plain-text body, as Mesos answers errors. */
   public void refuse(Predicate<SchedulerCall> which, int times, int status, String body) {
     answers.add(new Answer(which, status, null, body, new int[] {times}));
+  }
+
+  /** Calls matching {@code which} are recorded but never answered. */
+  public void hold(Predicate<SchedulerCall> which) {
+    held = which;
   }
 
   /** The next {@code times} calls matching {@code which} are redirected, as a master that is not the leader does. */

@@ -33,11 +33,13 @@ public final class SchedulerClient {
   private static final Logger LOG = Logger.getLogger(SchedulerClient.class.getName());
   private static final int MAX_REDIRECTS = 5;
   private static final String JSON = "application/json";
-  static final int CALL_CONNECTIONS = 32;
+  static final int CALL_CONNECTIONS = 16;
+  static final int ACKNOWLEDGE_CONNECTIONS = 16;
 
   private final Vertx vertx;
   private final HttpClient streamClient;
   private final HttpClient callClient;
+  private final HttpClient acknowledgeClient;
   private final String configuredUrl;
   private final FrameworkCredentials credentials;
   private final CallFailureListener failures;
@@ -60,9 +62,13 @@ public final class SchedulerClient {
     this.failures = failures;
     // The subscription needs a connection of its own that is never reused for calls.
     this.streamClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false).setIdleTimeout(0));
-    // Calls are many and small (an ACKNOWLEDGE per status update): enough connections that a burst of
-    // thousands does not queue behind a handful.
+    // ACKNOWLEDGEs (one per status update) come by the thousand when a large job starts or stops. They get
+    // connections of their own, so a backlog of them never holds up a launch, a kill or a REVIVE (which
+    // waited behind 10,000 acknowledgements for 1.5 s in the scale benchmark), and launches never hold
+    // up the acknowledgements that let agents send their next update.
     this.callClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(CALL_CONNECTIONS));
+    this.acknowledgeClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(ACKNOWLEDGE_CONNECTIONS));
   }
 
   public String masterUrl() {
@@ -167,7 +173,8 @@ public final class SchedulerClient {
   }
 
   private Future<Void> send(SchedulerCall call, String forStream) {
-    return callClient.request(post(masterUrl))
+    HttpClient client = call.type() == SchedulerCall.Type.ACKNOWLEDGE ? acknowledgeClient : callClient;
+    return client.request(post(masterUrl))
         .compose(request -> request.putHeader("Mesos-Stream-Id", forStream).send(Buffer.buffer(MesosJson.encode(call))))
         .compose(response -> response.body().compose(body -> {
           int status = response.statusCode();
@@ -177,7 +184,7 @@ public final class SchedulerClient {
   }
 
   public Future<Void> close() {
-    return Future.join(streamClient.close(), callClient.close()).mapEmpty();
+    return Future.join(streamClient.close(), callClient.close(), acknowledgeClient.close()).mapEmpty();
   }
 
   private RequestOptions post(String url) {
