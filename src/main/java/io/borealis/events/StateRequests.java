@@ -106,6 +106,13 @@ public final class StateRequests {
       Boolean healthy) implements Request {}
 
   /**
+   * Status updates that arrived together, applied in order and stored as one batch: at thousands of
+   * updates a second, one request (and one commit) each was most of the state verticle's work.
+   * Reply: none, once all are stored.
+   */
+  public record StatusUpdates(List<StatusUpdate> updates) implements Request {}
+
+  /**
    * From the Mesos client: the framework id Mesos assigned at SUBSCRIBED. Reply (once durable): none;
    * a restarted scheduler then re-subscribes as the same framework and keeps its tasks.
    */

@@ -27,6 +27,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,9 @@ public final class MesosVerticle extends VerticleBase {
   private String role;
   /** Agent id to its base URL, as its latest offer gave it; agents keep their address for life. */
   private final Map<String, String> agentUrls = new HashMap<>();
+  /** Status updates read but not yet handed to the state verticle, and the requests made of them. */
+  private final List<TaskStatus> arrived = new ArrayList<>();
+  private final List<StateRequests.StatusUpdate> arrivedUpdates = new ArrayList<>();
   private final Backoff backoff = new Backoff(MIN_BACKOFF_MS, MAX_BACKOFF_MS, Math::random);
   /** Mesos' advice: no event at all (heartbeats included) for this many heartbeat intervals means the stream is dead. */
   static final int MISSED_HEARTBEATS = 5;
@@ -243,8 +247,14 @@ public final class MesosVerticle extends VerticleBase {
       }
       case RESCIND -> vertx.eventBus().publish(BusAddresses.OFFERS, new OfferEvents.Rescinded(event.rescind().offerId().value()));
       case UPDATE -> onStatus(event.update().status());
-      case FAILURE -> LOG.info(() -> "Mesos reports executor " + (event.failure().executorId() == null ? "-" : event.failure().executorId().value())
-          + " on agent " + event.failure().agentId().value() + " ended with status " + event.failure().status());
+      case FAILURE -> {
+        // Every executor's exit is reported, after its last task ended: a clean exit is routine, and a
+        // job of thousands of tasks would otherwise log thousands of lines when it stops.
+        SchedulerEvent.Failure failure = event.failure();
+        Level level = failure.executorId() != null && Integer.valueOf(0).equals(failure.status()) ? Level.FINE : Level.INFO;
+        LOG.log(level, () -> "Mesos reports executor " + (failure.executorId() == null ? "-" : failure.executorId().value())
+            + " on agent " + failure.agentId().value() + " ended with status " + failure.status());
+      }
       case ERROR -> stopScheduling(event.error().message());
       default -> { }
     }
@@ -309,10 +319,25 @@ public final class MesosVerticle extends VerticleBase {
     Instant at = status.timestamp() == null ? Instant.now() : Instant.ofEpochMilli((long) (status.timestamp() * 1000));
     String message = status.message() != null ? status.message()
         : status.reason() != null ? status.reason().name() : "Mesos reports " + status.state();
-    var update = new StateRequests.StatusUpdate(status.taskId().value(), agent, state, message, at, status.healthy());
-    vertx.eventBus().request(BusAddresses.STATE, update).onSuccess(applied -> {
-      if (status.uuid() != null && status.agentId() != null) {
-        call(SchedulerCall.acknowledge(frameworkId, status.agentId(), status.taskId(), status.uuid()));
+    if (arrived.isEmpty()) {
+      // Whatever else this read of the event stream carries goes to the state verticle with it.
+      context.runOnContext(v -> applyArrived());
+    }
+    arrived.add(status);
+    arrivedUpdates.add(new StateRequests.StatusUpdate(status.taskId().value(), agent, state, message, at, status.healthy()));
+  }
+
+  /** Hands the status updates that arrived together to the state verticle, and acknowledges each once it is stored. */
+  private void applyArrived() {
+    List<TaskStatus> statuses = List.copyOf(arrived);
+    var updates = new StateRequests.StatusUpdates(List.copyOf(arrivedUpdates));
+    arrived.clear();
+    arrivedUpdates.clear();
+    vertx.eventBus().request(BusAddresses.STATE, updates).onSuccess(applied -> {
+      for (TaskStatus status : statuses) {
+        if (status.uuid() != null && status.agentId() != null) {
+          call(SchedulerCall.acknowledge(frameworkId, status.agentId(), status.taskId(), status.uuid()));
+        }
       }
     });
   }

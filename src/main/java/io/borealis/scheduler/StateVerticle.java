@@ -181,6 +181,9 @@ public final class StateVerticle extends VerticleBase {
     } else if (request instanceof StatusUpdate update) {
       statusUpdate(update);
       outbox.reply(message, null);
+    } else if (request instanceof StateRequests.StatusUpdates batch) {
+      batch.updates().forEach(this::statusUpdate);
+      outbox.reply(message, null);
     } else if (request instanceof PlaceTasks place) {
       outbox.reply(message, new TaskList(place(place)));
     } else if (request instanceof StateRequests.GetTasksOnAgents) {
