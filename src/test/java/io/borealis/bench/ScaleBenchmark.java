@@ -156,6 +156,15 @@ public final class ScaleBenchmark {
     http.send(HttpRequest.newBuilder(URI.create(cluster.schedulerUrl() + "/api/v1/jobs/devcluster/bench/prod/" + name))
         .DELETE().build(), HttpResponse.BodyHandlers.ofString());
     warmup.awaitAll("KILLED");
+    // The measured job starts on an idle cluster: wait until the master has forgotten every killed task, then
+    // as long again for the scheduler's last acknowledgements to land (each executor exits, and frees its
+    // resources, once its final update is acknowledged); nothing shows when that is done.
+    HttpRequest tasks = HttpRequest.newBuilder(URI.create(cluster.masterUrl() + "/master/tasks")).build();
+    long killed = System.nanoTime();
+    while (!http.send(tasks, HttpResponse.BodyHandlers.ofString()).body().contains("\"tasks\":[]")) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(Math.max(2000, (System.nanoTime() - killed) / 1_000_000));
     return ms;
   }
 
@@ -180,7 +189,7 @@ public final class ScaleBenchmark {
     HttpClient http = HttpClient.newHttpClient();
     // Warm up (JIT, pools) with rounds of the same load, each cleared away before the next: the figures are
     // for a scheduler that has been running. The first round's time is reported too, as the cold figure.
-    int warmups = Integer.getInteger("bench.warmups", 2);
+    int warmups = Integer.getInteger("bench.warmups", 3);
     double coldMs = warmups > 0 ? warmUp(http, cluster, "warmup0", instances) : Double.NaN;
     for (int round = 1; round < warmups; round++) {
       warmUp(http, cluster, "warmup" + round, instances);
