@@ -28,8 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,13 +58,11 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
   private final Path workDir;
   private final AgentSettings settings;
   private final Map<RunKey, ExecutorRun> runs = new HashMap<>();
-  /** Sandboxes whose executor has exited, and when: the only ones garbage collection may delete. */
-  private final Map<Path, Instant> finishedSandboxes = new LinkedHashMap<>();
-  private boolean collecting;
   private final Map<TaskId, ExecutorRun> taskRuns = new HashMap<>();
   /** Sandboxes of running command tasks: collected like an executor's once the task ends (its executor exits). */
   private final Map<TaskId, Path> commandSandboxes = new HashMap<>();
   private SandboxFiles files;
+  private FinishedSandboxes finishedSandboxes;
   private StatusUpdateForwarder updates;
   private CommandExecutor commands;
   /** Each task's latest status while it has not ended: what the agent reports when it re-registers. */
@@ -96,9 +92,7 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
     updates = new StatusUpdateForwarder(vertx, master, settings.statusUpdateRetry());
     files = new SandboxFiles(vertx);
     commands = new CommandExecutor(vertx, loop, this::reportCommand, settings.executorShutdownGrace());
-    if (settings.sandboxGcInterval().toMillis() > 0) {
-      vertx.setPeriodic(settings.sandboxGcInterval().toMillis(), id -> collectSandboxes());
-    }
+    finishedSandboxes = FinishedSandboxes.start(vertx, settings);
     return vertx.createHttpServer()
         .requestHandler(this::route)
         .listen(spec.port(), settings.bindHost())
@@ -294,7 +288,7 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
       // The command executor ends with its one task: from now on its sandbox is a finished one.
       Path sandbox = commandSandboxes.remove(task);
       if (sandbox != null) {
-        finishedSandboxes.put(sandbox, Instant.now());
+        finishedSandboxes.finished(sandbox);
       }
     }
     updates.send(agentId, framework, status);
@@ -560,32 +554,10 @@ public final class AgentVerticle extends VerticleBase implements AgentEndpoint {
 
   // ---- executor exits ----
 
-  /**
-   * Deletes finished sandboxes past the delay or over the budget, oldest first. Measuring and deleting
-   * run on a worker; one collection at a time.
-   */
-  private void collectSandboxes() {
-    if (collecting || finishedSandboxes.isEmpty()) {
-      return;
-    }
-    collecting = true;
-    Map<Path, Instant> finished = Map.copyOf(finishedSandboxes);
-    SandboxRetention retention = new SandboxRetention(settings.sandboxGcDelay(), settings.sandboxDiskBudgetBytes());
-    vertx.executeBlocking(() -> SandboxCollector.collect(finished, retention, Instant.now()), false)
-        .onComplete(done -> {
-          collecting = false;
-          if (done.succeeded()) {
-            done.result().forEach(finishedSandboxes::remove);
-          } else {
-            LOG.log(Level.WARNING, "Sandbox garbage collection failed", done.cause());
-          }
-        });
-  }
-
   /** @param exitStatus null if unknown: the process was recovered after a restart, so it is not this JVM's child */
   private void executorExited(ExecutorRun run, Integer exitStatus) {
     String how = exitStatus == null ? "(exit status unknown: recovered after an agent restart)" : "with status " + exitStatus;
-    finishedSandboxes.put(run.sandbox, Instant.now());
+    finishedSandboxes.finished(run.sandbox);
     if (run.forgotten) {
       // A run from before a restart: the recovered one (if any) watches the same process.
       return;
