@@ -6,7 +6,9 @@
  * from the Mesos docs can use it, and Borealis can use a real Mesos instead.
  *
  * <p>Vocabulary: the {@link Master} owns frameworks, offers and the tasks it launched; an agent
- * ({@link AgentVerticle}) owns executor runs and the reliable {@link StatusUpdateStream} of each task.
+ * ({@link AgentVerticle}) owns executor runs ({@link CustomExecutors}, checkpointed by
+ * {@link ExecutorCheckpoints} so they survive an agent restart) and the reliable
+ * {@link StatusUpdateStream} of each task.
  * They talk through {@link MasterEndpoint} and {@link AgentEndpoint}, each call hopping onto the
  * callee's event loop, the way libprocess messages would cross processes.
  *

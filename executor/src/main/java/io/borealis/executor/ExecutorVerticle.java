@@ -54,14 +54,9 @@ final class ExecutorVerticle extends VerticleBase {
   /** Every task launched, and which of them have had an update acknowledged: a re-SUBSCRIBE lists the others. */
   private final Map<TaskId, TaskInfo> launched = new LinkedHashMap<>();
   private final java.util.Set<TaskId> acknowledgedOnce = new java.util.HashSet<>();
-  /** Health checks of the tasks that have them, started once the task is RUNNING. */
-  private final Map<TaskId, HealthMonitor> monitors = new LinkedHashMap<>();
-  /** ServerSet memberships of the tasks that announce, joined once RUNNING and left on kill or end. */
-  private final Map<TaskId, ServerSetAnnouncer> announcers = new LinkedHashMap<>();
-  /** What each task announces; kept to render the member JSON once it runs. */
-  private final Map<TaskId, TaskPayload> payloads = new LinkedHashMap<>();
   /** For health checks and the lifecycle POSTs, to the task's own ports on this host. */
   private HttpClient taskClient;
+  private StatusCheckers checkers;
   private AgentClient agent;
   private AgentSubscription subscription;
   private boolean everSubscribed;
@@ -93,6 +88,7 @@ final class ExecutorVerticle extends VerticleBase {
     killer = new ProcessTreeKiller(vertx);
     // No keep-alive: a task's server may go away between checks, and a pooled dead connection would fail one.
     taskClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+    checkers = new StatusCheckers(vertx, taskClient);
     LOG.log(System.Logger.Level.INFO, "subscribing to the agent at {0}:{1} as executor {2} of framework {3}",
         env.agentHost(), Integer.toString(env.agentPort()), env.executorId().value(), env.frameworkId().value());
     subscription = new AgentSubscription(vertx, agent, env.recovery(), this::subscribeCall, this::onEvent, this::onStreamOver,
@@ -103,11 +99,9 @@ final class ExecutorVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    monitors.values().forEach(HealthMonitor::stop);
     // Left ZooKeeper sessions would keep their members up until they expire.
-    List<Future<?>> closing = new ArrayList<>(List.of(agent.close(), taskClient.close()));
-    announcers.values().forEach(announcer -> closing.add(announcer.withdraw()));
-    return Future.join(closing);
+    Future<?> withdrawn = checkers.stopAll();
+    return Future.join(agent.close(), taskClient.close(), withdrawn);
   }
 
   /** Empty at first; after a lost connection, what the agent may not have: as Mesos' executor library sends it. */
@@ -188,61 +182,14 @@ final class ExecutorVerticle extends VerticleBase {
         launcher, killer, new ProcessCheckpoint(vertx, env.sandbox()), vertx, context, clock, env.shutdownGracePeriod(),
         graceful, this::onTaskStatus);
     tasks.put(id, running);
-    if (payload.announcement() != null) {
-      announcers.put(id, new ServerSetAnnouncer(vertx, payload.announcement()));
-      payloads.put(id, payload);
-    }
-    if (HealthMonitor.applies(payload.healthCheck(), healthPort)) {
-      monitors.put(id, new HealthMonitor(vertx, taskClient, launcher, payload.healthCheck(), healthPort,
-          (healthy, why) -> onHealthChanged(id, healthy, why)));
-    }
+    checkers.add(id, payload, healthPort, launcher, (healthy, why) -> onHealthChanged(id, healthy, why));
     running.start();
   }
 
   /** Health checks and the ServerSet membership run from TASK_RUNNING until the task ends. */
   private void onTaskStatus(TaskId id, State state, String message) {
     report(id, state, message, null);
-    if (state == State.TASK_RUNNING) {
-      announce(id);
-    } else if (state.isTerminal()) {
-      withdraw(id);
-    }
-    HealthMonitor monitor = monitors.get(id);
-    if (monitor != null && state == State.TASK_RUNNING && !shutdownRequested && !aborting) {
-      monitor.start();
-    } else if (monitor != null && state.isTerminal()) {
-      monitor.stop();
-    }
-  }
-
-  private void announce(TaskId id) {
-    ServerSetAnnouncer announcer = announcers.get(id);
-    if (announcer == null || shutdownRequested || aborting) {
-      return;
-    }
-    TaskPayload payload = payloads.get(id);
-    String json;
-    try {
-      json = payload.announcement().memberJson(agentHostname, payload.ports(), payload.instance());
-    } catch (IllegalStateException e) {
-      LOG.log(System.Logger.Level.WARNING, "task {0} is not announced: {1}", id.value(), e.getMessage());
-      return;
-    }
-    announcer.announce(json);
-  }
-
-  /** Leaves the ServerSet before a kill, as Aurora does, so that clients stop sending work first. */
-  private Future<Void> withdraw(TaskId id) {
-    ServerSetAnnouncer announcer = announcers.get(id);
-    return announcer == null ? Future.succeededFuture() : announcer.withdraw();
-  }
-
-  /** A task being killed answers its checks badly (it was told to quit): that must not count. */
-  private void stopHealthChecks(TaskId id) {
-    HealthMonitor monitor = monitors.get(id);
-    if (monitor != null) {
-      monitor.stop();
-    }
+    checkers.taskIs(id, state, agentHostname, shutdownRequested || aborting);
   }
 
   /** Reports the change as TASK_RUNNING with {@code healthy}; an unhealthy task is killed and ends FAILED. */
@@ -293,8 +240,7 @@ final class ExecutorVerticle extends VerticleBase {
         ? kill.killPolicy().gracePeriod().toDuration()
         : env.shutdownGracePeriod();
     LOG.log(System.Logger.Level.INFO, "killing task {0} (grace period {1} ms)", id.value(), Long.toString(grace.toMillis()));
-    stopHealthChecks(id);
-    withdraw(id);
+    checkers.taskKilled(id);
     tasks.get(id).kill(grace, "Killed on request");
   }
 
@@ -312,8 +258,7 @@ final class ExecutorVerticle extends VerticleBase {
   private void shutdown() {
     LOG.log(System.Logger.Level.INFO, "the agent asked for SHUTDOWN");
     shutdownRequested = true;
-    List.copyOf(monitors.keySet()).forEach(this::stopHealthChecks);
-    List.copyOf(announcers.keySet()).forEach(this::withdraw);
+    checkers.stopAll();
     tasks.values().forEach(task -> task.kill(env.shutdownGracePeriod(), "Killed: the agent shut the executor down"));
     exitIfAllAcknowledged();
   }
@@ -345,8 +290,7 @@ final class ExecutorVerticle extends VerticleBase {
     aborting = true;
     subscription.close();
     LOG.log(System.Logger.Level.ERROR, reason + "; killing all processes and exiting");
-    List.copyOf(monitors.keySet()).forEach(this::stopHealthChecks);
-    List.copyOf(announcers.keySet()).forEach(this::withdraw);
+    checkers.stopAll();
     tasks.values().forEach(task -> task.kill(env.shutdownGracePeriod(), "Killed: " + reason));
     whenAllStopped().onComplete(stopped -> exit(code, reason));
   }

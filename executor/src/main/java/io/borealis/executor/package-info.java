@@ -38,7 +38,8 @@
  *       shell command, run by {@link io.borealis.executor.HealthMonitor} from TASK_RUNNING on and
  *       counted by the pure {@link io.borealis.executor.HealthPolicy}; skipped while
  *       {@code .healthchecksnooze} exists. A change is reported as TASK_RUNNING with
- *       {@code healthy}; unhealthy kills the task, which ends TASK_FAILED.
+ *       {@code healthy}; unhealthy kills the task, which ends TASK_FAILED. Health checks and the
+ *       ServerSet membership run beside a task as its {@link io.borealis.executor.StatusCheckers}.
  *   <li><b>graceful shutdown</b>: with a {@code health} port, a kill first POSTs
  *       {@code /quitquitquit}, then {@code /abortabortabort}, waiting after each for the processes to
  *       exit, before any signal ({@link io.borealis.executor.GracefulShutdown}).
