@@ -64,6 +64,7 @@ final class ExecutorArchive {
         entries.add(path);
       }
     }
+    deleteLeftovers(dir);
     ExecutorArchive archive = new ExecutorArchive(dir, entries);
     if (Files.exists(archive.file()) && !archive.isCurrent()) {
       LOG.info(() -> "executor class-data archive " + archive.file() + " is stale (the JVM or class path changed); making it again");
@@ -203,6 +204,24 @@ final class ExecutorArchive {
     Files.move(packing, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     Files.writeString(sourceFile, source);
     return jar;
+  }
+
+  /**
+   * Files a killed run left half-written ({@code <name>.<pid>.tmp} of a process that is gone): a
+   * warm-up executor orphaned by a {@code kill -9} still writes its archive as it exits.
+   */
+  private static void deleteLeftovers(Path dir) throws IOException {
+    List<Path> leftovers;
+    try (Stream<Path> files = Files.list(dir)) {
+      leftovers = files.filter(file -> {
+        String[] parts = file.getFileName().toString().split("\\.");
+        return parts.length > 2 && parts[parts.length - 1].equals("tmp") && parts[parts.length - 2].matches("\\d{1,18}")
+            && ProcessHandle.of(Long.parseLong(parts[parts.length - 2])).isEmpty();
+      }).toList();
+    }
+    for (Path leftover : leftovers) {
+      Files.deleteIfExists(leftover);
+    }
   }
 
   private static void deleteTree(Path root) throws IOException {

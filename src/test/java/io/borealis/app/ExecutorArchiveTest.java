@@ -98,13 +98,18 @@ class ExecutorArchiveTest {
 
   @Test
   @Order(5)
-  void aBrokenArchiveIsDeletedBeforeAnyExecutorMapsIt() throws Exception {
+  void aBrokenArchiveAndOrphanedLeftoversAreDeletedBeforeAnyExecutorMapsIt() throws Exception {
     // A truncated archive crashes the JVM that maps it; one with no stamp is never trusted.
     Path cds = dir.resolve("broken");
     Files.createDirectories(cds);
     Files.write(cds.resolve(ExecutorArchive.FILE), new byte[4096]);
+    // Half-written by a warm-up whose cluster was killed, and one being written by a live process.
+    Path orphaned = Files.write(cds.resolve(ExecutorArchive.FILE + ".999999999999.tmp"), new byte[4096]);
+    Path inProgress = Files.write(cds.resolve(ExecutorArchive.FILE + "." + ProcessHandle.current().pid() + ".tmp"), new byte[4096]);
     ExecutorArchive broken = ExecutorArchive.prepare(cds, CLASS_PATH);
     assertThat(broken.file()).doesNotExist();
+    assertThat(orphaned).doesNotExist();
+    assertThat(inProgress).exists();
     assertRunsATask(ExecutorCommand.withArchive(broken), "broken-archive");
   }
 
