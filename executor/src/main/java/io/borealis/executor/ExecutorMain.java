@@ -8,6 +8,7 @@ import io.borealis.mesos.wire.FrameworkId;
 import io.borealis.mesos.wire.MesosJson;
 import io.borealis.mesos.wire.TaskId;
 import io.borealis.mesos.wire.TaskStatus;
+import io.borealis.mesos.wire.Uuids;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.charset.StandardCharsets;
@@ -91,12 +92,15 @@ public final class ExecutorMain {
    * some fifty records, a few hundred milliseconds on a cold JVM. Done on a thread of its own while
    * Vert.x starts and connects, they are ready, or nearly, when the first message is. Decoding
    * {@code {}} builds the whole event graph (Jackson resolves nested types eagerly); nothing is kept.
+   * The first update's uuid needs a seeded {@code SecureRandom} (security providers, entropy): also
+   * done here.
    */
   private static void prepareCodec() {
     try {
       MesosJson.decode("{}".getBytes(StandardCharsets.UTF_8), ExecutorEvent.class);
       MesosJson.encode(ExecutorCall.update(FrameworkId.of("-"), ExecutorId.of("-"),
           TaskStatus.of(TaskId.of("-"), TaskStatus.State.TASK_RUNNING, TaskStatus.Source.SOURCE_EXECUTOR, "")));
+      Uuids.random();
     } catch (RuntimeException e) {
       // Only ever a head start: the real messages are decoded and encoded whatever happened here.
     }
