@@ -109,11 +109,14 @@ final class ExecutorWarmUp {
       if (call.type() == ExecutorCall.Type.SUBSCRIBE) {
         streamTo = request.response().setChunked(true).putHeader("Content-Type", "application/json");
         streamTo.write(subscription);
-      } else if (call.type() == ExecutorCall.Type.UPDATE && call.update() != null) {
+      } else if (call.type() == ExecutorCall.Type.UPDATE && call.update() != null && call.update().status() != null) {
         request.response().setStatusCode(202).end();
         TaskStatus status = call.update().status();
         states.add(status.state());
-        streamTo.write(record(ExecutorEvent.acknowledged(status.taskId(), status.uuid())));
+        HttpServerResponse stream = streamTo;
+        if (stream != null) {
+          stream.write(record(ExecutorEvent.acknowledged(status.taskId(), status.uuid())));
+        }
       } else {
         request.response().setStatusCode(202).end();
       }
