@@ -15,6 +15,10 @@ trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "
   > "$work/local.log" 2>&1 &
 pid=$!
 until curl -sf "$api/health" > /dev/null; do sleep 0.1; done
+# The executors' class-data archive is made by a warm-up executor in the background after start.
+archive="$work/agents/executor-cds/executor.jsa"
+for _ in $(seq 1 600); do [[ -f "$archive" ]] && break; sleep 0.1; done
+if [[ -f "$archive" ]]; then echo "executor archive ready: $(du -h "$archive" | cut -f1)"; else echo "no executor archive after 60 s (see $work/local.log)"; fi
 sleep 2
 
 job() {
@@ -40,12 +44,12 @@ for i in $(seq 1 "$rounds"); do
   curl -sf -X POST -H 'Content-Type: application/json' -d "$(job "$name")" "$api/api/v1/jobs" > /dev/null
   until ms=$(assigned_to_running "$name") && [[ -n "$ms" ]]; do sleep 0.05; done
   sleep 1  # let the executor settle after reporting RUNNING
-  executor=$(pgrep -f 'io.borealis.executor.ExecutorMain' | head -1)
+  executor=$(pgrep -P "$pid" -f 'io.borealis.executor.ExecutorMain' | head -1)
   kb=$(awk '/VmRSS/ {print $2}' "/proc/$executor/status")
   starts+=("$ms"); rss+=("$kb")
   echo "round $i: ASSIGNED -> RUNNING ${ms} ms; executor RSS $((kb / 1024)) MB"
   curl -sf -X DELETE "$api/api/v1/jobs/devcluster/www-data/prod/$name" > /dev/null
-  while pgrep -f 'io.borealis.executor.ExecutorMain' > /dev/null; do sleep 0.1; done
+  while pgrep -P "$pid" -f 'io.borealis.executor.ExecutorMain' > /dev/null; do sleep 0.1; done
 done
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 echo "median ASSIGNED -> RUNNING: $(median "${starts[@]}") ms (min $(printf '%s\n' "${starts[@]}" | sort -n | head -1), max $(printf '%s\n' "${starts[@]}" | sort -n | tail -1))"

@@ -1,6 +1,7 @@
 package io.borealis.app;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The shell command agents run to start the Borealis executor. On one machine it is this JVM's own
@@ -12,21 +13,62 @@ final class ExecutorCommand {
   /**
    * An executor watches one task: a small heap, C1 only, one compiler thread, small code cache and
    * metaspace, no perf-data file, and Netty without pooled arenas (sized for servers, not for one
-   * connection to the agent).
+   * connection to the agent). C1 compiles only what stays hot at 50 times the usual thresholds: the
+   * start runs once, and compiling it cost more memory (about 2 MB) than it saved time, while a
+   * long-lived executor's loops (a rotating log's copy) still get compiled. The properties keep
+   * classes off the start path that one loopback connection does not need: Netty's JFR events,
+   * Vert.x's DNS client (the JDK resolver is enough to find the agent), its metrics lookup and its
+   * class-path file cache.
    */
-  static final java.util.List<String> FLAGS = java.util.List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-      "-XX:CICompilerCount=1", "-Xss256k", "-Xms8m", "-Xmx48m", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m",
-      "-XX:-UsePerfData", "-XX:MaxDirectMemorySize=16m", "-Dio.netty.allocator.type=unpooled", "-Xshare:auto");
+  static final List<String> FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+      "-XX:CICompilerCount=1", "-XX:CompileThresholdScaling=50", "-Xss256k", "-Xms8m", "-Xmx48m", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m",
+      "-XX:-UsePerfData", "-XX:MaxDirectMemorySize=16m", "-Dio.netty.allocator.type=unpooled", "-Dio.netty.jfr.enabled=false",
+      "-Dvertx.disableDnsResolver=true", "-Dvertx.disableMetrics=true", "-Dvertx.disableFileCPResolving=true");
+
+  /**
+   * With a class-data archive: map it at the archive's usual address (JDK 17 relocates by default,
+   * which writes to, and so privately copies, every page of it), and fall back to no archive rather
+   * than fail should it not fit the JVM or class path after all.
+   */
+  static final List<String> ARCHIVE_FLAGS = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
+      "-Xshare:auto");
 
   private ExecutorCommand() {}
 
+  /** This JVM's java and class path, without a class-data archive. */
   static String fromCurrentJvm() {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classPath = System.getProperty("java.class.path");
-    return "exec " + quote(java) + " " + String.join(" ", FLAGS) + " -cp " + quote(classPath) + " " + MAIN_CLASS;
+    return java(System.getProperty("java.class.path"), List.of());
   }
 
-  private static String quote(String value) {
+  /**
+   * This JVM's java on the archive's class path, with the archive when its file is there at launch:
+   * it appears once the warm-up made it, and executors launched before that start without it.
+   */
+  static String withArchive(ExecutorArchive archive) {
+    String file = archive.file().toString();
+    List<String> flags = new java.util.ArrayList<>(ARCHIVE_FLAGS);
+    flags.add("-XX:SharedArchiveFile=" + file);
+    return "if [ -r " + quote(file) + " ]; then " + java(archive.classPath(), flags)
+        + "; else " + java(archive.classPath(), List.of()) + "; fi";
+  }
+
+  /** The executor on {@code classPath}, writing a class-data archive of what it loaded to {@code archive} as it exits. */
+  static String archivingAtExit(String classPath, Path archive) {
+    return java(classPath, List.of("-XX:ArchiveClassesAtExit=" + archive));
+  }
+
+  /** The java this JVM runs. */
+  static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static String java(String classPath, List<String> extraFlags) {
+    StringBuilder command = new StringBuilder("exec ").append(quote(javaBinary())).append(' ').append(String.join(" ", FLAGS));
+    extraFlags.forEach(flag -> command.append(' ').append(quote(flag)));
+    return command.append(" -cp ").append(quote(classPath)).append(' ').append(MAIN_CLASS).toString();
+  }
+
+  static String quote(String value) {
     return "'" + value.replace("'", "'\\''") + "'";
   }
 }

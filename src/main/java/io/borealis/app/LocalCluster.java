@@ -31,15 +31,18 @@ public final class LocalCluster {
   private final Vertx clusterVertx;
   private final SchedulerDeployment scheduler;
   private final DevCluster devCluster;
+  /** Null without one. */
+  private final ExecutorArchive executorArchive;
   private final int httpPort;
   private final String host;
 
-  private LocalCluster(Vertx vertx, Vertx clusterVertx, SchedulerDeployment scheduler, DevCluster devCluster, String host,
-      int httpPort) {
+  private LocalCluster(Vertx vertx, Vertx clusterVertx, SchedulerDeployment scheduler, DevCluster devCluster,
+      ExecutorArchive executorArchive, String host, int httpPort) {
     this.vertx = vertx;
     this.clusterVertx = clusterVertx;
     this.scheduler = scheduler;
     this.devCluster = devCluster;
+    this.executorArchive = executorArchive;
     this.host = host;
     this.httpPort = httpPort;
   }
@@ -53,16 +56,18 @@ public final class LocalCluster {
    * @param zkEnsemble where executors announce jobs with an {@code announce}; null: nowhere
    * @param master the dev-cluster master's settings; null: Mesos' defaults with {@code heartbeat}
    * @param reconciliationInterval how often the scheduler reconciles every task with Mesos
+   * @param executorArchive where executors' class-data archive is made and kept (see {@link ExecutorArchive});
+   *     null: executors start without one
    */
   public record Options(String host, int httpPort, int masterPort, List<AgentSpec> agents, Path workDir,
       String cluster, Duration heartbeat, AgentVerticle.AgentSettings agentSettings, SimulatedAgents.Behaviour simulated,
       Path dataDir, AccessSettings access, Duration preemptionDelay, String zkEnsemble, MasterSettings master,
-      Duration reconciliationInterval) {
+      Duration reconciliationInterval, Path executorArchive) {
     /** Open to everyone, as a local cluster is by default, with Aurora's preemption delay and no ZooKeeper. */
     public Options(String host, int httpPort, int masterPort, List<AgentSpec> agents, Path workDir, String cluster,
         Duration heartbeat, AgentVerticle.AgentSettings agentSettings, SimulatedAgents.Behaviour simulated, Path dataDir) {
       this(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, AccessSettings.OPEN,
-          SchedulerSettings.DEFAULT_PREEMPTION_DELAY, null, null, SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL);
+          SchedulerSettings.DEFAULT_PREEMPTION_DELAY, null, null, SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL, null);
     }
 
     /** The master's settings: those given, else Mesos' defaults with this heartbeat. */
@@ -73,32 +78,38 @@ public final class LocalCluster {
     /** The dev-cluster master tuned (agent ping timeout, fault injection). */
     public Options withMaster(MasterSettings settings) {
       return new Options(host, httpPort, masterPort, agents, workDir, cluster, settings.heartbeat(), agentSettings, simulated, dataDir,
-          access, preemptionDelay, zkEnsemble, settings, reconciliationInterval);
+          access, preemptionDelay, zkEnsemble, settings, reconciliationInterval, executorArchive);
     }
 
     public Options withReconciliationInterval(Duration interval) {
       return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access,
-          preemptionDelay, zkEnsemble, master, interval);
+          preemptionDelay, zkEnsemble, master, interval, executorArchive);
     }
 
     public Options withAccess(AccessSettings access) {
       return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access,
-          preemptionDelay, zkEnsemble, master, reconciliationInterval);
+          preemptionDelay, zkEnsemble, master, reconciliationInterval, executorArchive);
     }
 
     public Options withPreemptionDelay(Duration delay) {
       return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access,
-          delay, zkEnsemble, master, reconciliationInterval);
+          delay, zkEnsemble, master, reconciliationInterval, executorArchive);
     }
 
     public Options withZkEnsemble(String ensemble) {
       return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access,
-          preemptionDelay, ensemble, master, reconciliationInterval);
+          preemptionDelay, ensemble, master, reconciliationInterval, executorArchive);
+    }
+
+    /** Executors get a class-data archive, made and kept in {@code dir}. */
+    public Options withExecutorArchive(Path dir) {
+      return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, agentSettings, simulated, dataDir, access,
+          preemptionDelay, zkEnsemble, master, reconciliationInterval, dir);
     }
 
     public Options withAgentSettings(AgentVerticle.AgentSettings settings) {
       return new Options(host, httpPort, masterPort, agents, workDir, cluster, heartbeat, settings, simulated, dataDir, access,
-          preemptionDelay, zkEnsemble, master, reconciliationInterval);
+          preemptionDelay, zkEnsemble, master, reconciliationInterval, executorArchive);
     }
   }
 
@@ -110,10 +121,16 @@ public final class LocalCluster {
             options.masterSettings(), options.agentSettings())
         : DevCluster.startSimulated(clusterVertx, options.host(), options.masterPort(), options.agents(), options.masterSettings(),
             options.simulated(), options.agentSettings().statusUpdateRetry());
+    // Packing class directories as jars is file I/O; simulated agents start no executor.
+    Future<ExecutorArchive> archive = options.executorArchive() == null || options.simulated() != null
+        ? Future.succeededFuture()
+        : vertx.executeBlocking(() -> ExecutorArchive.prepare(options.executorArchive(), System.getProperty("java.class.path")), false);
     Future<Storage.Opened> storage = SchedulerStorage.open(vertx, options.dataDir());
-    return storage.compose(opened -> devCluster.compose(dev -> {
+    return storage.compose(opened -> archive.compose(executorArchive -> devCluster.compose(dev -> {
+          String executorCommand = executorArchive == null ? ExecutorCommand.fromCurrentJvm()
+              : ExecutorCommand.withArchive(executorArchive);
           SchedulerSettings settings = new SchedulerSettings(options.cluster(), dev.masterUrl(), "Borealis",
-              System.getProperty("user.name"), SchedulerSettings.DEFAULT_FAILOVER_TIMEOUT, ExecutorCommand.fromCurrentJvm(),
+              System.getProperty("user.name"), SchedulerSettings.DEFAULT_FAILOVER_TIMEOUT, executorCommand,
               SchedulerSettings.DEFAULT_EXECUTOR_CPUS, SchedulerSettings.DEFAULT_EXECUTOR_MEM_MB,
               SchedulerSettings.DEFAULT_OFFER_HOLD_TIME, null, LifecycleSettings.AURORA_DEFAULTS,
               options.reconciliationInterval(), SchedulerSettings.DEFAULT_UPDATE_PROGRESS_DEADLINE,
@@ -124,8 +141,13 @@ public final class LocalCluster {
               .compose(id -> SchedulerDeployment.deploy(vertx,
                   settings.withDashboardUrl("http://" + options.host() + ":" + api.port() + "/scheduler"), Clock.systemUTC(),
                   monitored.registry(), opened))
-              .map(scheduler -> new LocalCluster(vertx, clusterVertx, scheduler, dev, options.host(), api.port()));
-        }).onFailure(e -> opened.log().close()))
+              .map(scheduler -> {
+                if (executorArchive != null) {
+                  executorArchive.makeInBackground(vertx);
+                }
+                return new LocalCluster(vertx, clusterVertx, scheduler, dev, executorArchive, options.host(), api.port());
+              });
+        })).onFailure(e -> opened.log().close()))
         .onFailure(e -> clusterVertx.close());
   }
 
@@ -169,6 +191,9 @@ public final class LocalCluster {
    * then everything else; the agents stop every executor and task they started.
    */
   public Future<Void> close() {
+    if (executorArchive != null) {
+      executorArchive.close();
+    }
     return scheduler.undeploy().eventually(() -> vertx.close()).eventually(() -> clusterVertx.close());
   }
 }

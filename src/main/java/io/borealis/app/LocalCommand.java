@@ -150,8 +150,9 @@ final class LocalCommand implements Callable<Integer> {
     var options = new LocalCluster.Options(host, httpPort, masterPort, specs, sandboxes, cluster, heartbeat,
         AgentVerticle.AgentSettings.defaults(host).withSandboxGc(sandboxGcDelay, sandboxDiskBudgetMb * 1024 * 1024,
             AgentVerticle.AgentSettings.DEFAULT_GC_INTERVAL)
-            .withRecovery(agentRecoveryTimeout, AgentVerticle.AgentSettings.DEFAULT_EXECUTOR_REREGISTRATION_TIMEOUT), null, storage, access, scheduling.preemptionDelay, scheduling.zkEnsemble, master,
-        SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL);
+            .withRecovery(agentRecoveryTimeout, AgentVerticle.AgentSettings.DEFAULT_EXECUTOR_REREGISTRATION_TIMEOUT), null,
+        storage, access, scheduling.preemptionDelay, scheduling.zkEnsemble, master, SchedulerSettings.DEFAULT_RECONCILIATION_INTERVAL,
+        sandboxes.resolve("executor-cds"));
     LocalCluster started;
     try {
       started = LocalCluster.start(monitored, options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

@@ -1,8 +1,17 @@
 package io.borealis.executor;
 
 import io.borealis.executor.ExecutorEnvironment.InvalidEnvironmentException;
+import io.borealis.mesos.wire.ExecutorCall;
+import io.borealis.mesos.wire.ExecutorEvent;
+import io.borealis.mesos.wire.ExecutorId;
+import io.borealis.mesos.wire.FrameworkId;
+import io.borealis.mesos.wire.MesosJson;
+import io.borealis.mesos.wire.TaskId;
+import io.borealis.mesos.wire.TaskStatus;
+import io.borealis.mesos.wire.Uuids;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +67,9 @@ public final class ExecutorMain {
 
   /** Runs the executor until it decides to exit; returns the exit code. Blocks the calling (main) thread. */
   static int run(ExecutorEnvironment env) {
+    Thread codec = new Thread(ExecutorMain::prepareCodec, "prepare-codec");
+    codec.setDaemon(true);
+    codec.start();
     // One task per executor: one event loop and a few workers are plenty, and every thread costs memory.
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(4).setInternalBlockingPoolSize(2));
     CompletableFuture<Integer> exitCode = new CompletableFuture<>();
@@ -73,5 +85,24 @@ public final class ExecutorMain {
       // Exiting anyway; a slow close must not keep a finished executor (and its resources) around.
     }
     return code;
+  }
+
+  /**
+   * Jackson builds its (de)serializers of the executor API's messages on first use: reflection over
+   * some fifty records, a few hundred milliseconds on a cold JVM. Done on a thread of its own while
+   * Vert.x starts and connects, they are ready, or nearly, when the first message is. Decoding
+   * {@code {}} builds the whole event graph (Jackson resolves nested types eagerly); nothing is kept.
+   * The first update's uuid needs a seeded {@code SecureRandom} (security providers, entropy): also
+   * done here.
+   */
+  private static void prepareCodec() {
+    try {
+      MesosJson.decode("{}".getBytes(StandardCharsets.UTF_8), ExecutorEvent.class);
+      MesosJson.encode(ExecutorCall.update(FrameworkId.of("-"), ExecutorId.of("-"),
+          TaskStatus.of(TaskId.of("-"), TaskStatus.State.TASK_RUNNING, TaskStatus.Source.SOURCE_EXECUTOR, "")));
+      Uuids.random();
+    } catch (RuntimeException e) {
+      // Only ever a head start: the real messages are decoded and encoded whatever happened here.
+    }
   }
 }
