@@ -78,6 +78,11 @@ class FaultsOptionTest {
         masterPort, "--faults=withhold-heartbeats?seconds=600@200ms,cut-streams@1h")) {
       JsonObject state = awaitWithheld("http://127.0.0.1:" + masterPort);
       assertThat(state.getJsonArray("planned").getJsonObject(0).getString("fault")).isEqualTo("cut-streams@1h");
+      // The plan starts with the master; the banner comes once everything has started, which can be later.
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+      while (!Files.readString(log).contains("Faults:") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
       assertThat(Files.readString(log)).contains("Faults:     on: POST http://127.0.0.1:" + masterPort + "/devcluster/faults/<fault>")
           .contains("planned: withhold-heartbeats?seconds=600@200ms,cut-streams@1h");
     }

@@ -136,15 +136,6 @@ public final class ScaleBenchmark {
         ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
       }
     }
-    // Java threads by their whole name (the kernel keeps only 15 characters), in ticks too.
-    var threads = ManagementFactory.getThreadMXBean();
-    for (long id : threads.getAllThreadIds()) {
-      var info = threads.getThreadInfo(id);
-      long nanos = threads.getThreadCpuTime(id);
-      if (info != null && nanos > 0 && info.getThreadName().startsWith("vert.x-eventloop")) {
-        ticks.put(info.getThreadName(), nanos / 10_000_000);
-      }
-    }
     return ticks;
   }
 
@@ -196,6 +187,8 @@ public final class ScaleBenchmark {
     }
     System.out.printf("cold: the first job after start-up reached all RUNNING after %.0f ms%n", coldMs);
 
+    // Nor does it pay for the warm-ups' garbage: a full collection of it fell inside one measured run.
+    System.gc();
     Map<String, Long> cpuBefore = threadCpuTicks();
     Run run = Run.of(http, cluster, "scale", instances);
     long begin = run.begin;
