@@ -38,12 +38,12 @@ import org.junit.jupiter.api.io.TempDir;
  * kills), Mesos runs at most one task per instance and nothing the scheduler does not place there,
  * no launch was refused as a duplicate, and the scheduler is subscribed.
  *
- * <p>{@code -Dborealis.faults=100} runs the full version (CI runs 30); {@code -Dborealis.faults.seed=S}
+ * <p>{@code -Dborealis.faults=N} changes the number of faults (100 by default, about a minute); {@code -Dborealis.faults.seed=S}
  * replays a run.
  */
 @Timeout(600)
 class MesosFaultSoakTest {
-  private static final int FAULTS = Integer.getInteger("borealis.faults", 30);
+  private static final int FAULTS = Integer.getInteger("borealis.faults", 100);
   private static final int INSTANCES = 5;
   private static final String JOBS = "/api/v1/jobs/devcluster/sim/prod/";
 
