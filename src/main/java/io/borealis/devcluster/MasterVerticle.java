@@ -34,6 +34,8 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
   private final int requestedPort;
   private final MasterSettings settings;
   private final Duration heartbeatInterval;
+  /** MasterInfo's {@code ip}: a required proto2 field, so a SUBSCRIBED without it is not a valid Mesos event. */
+  private final long legacyIp;
   private final MasterFaults faults = new MasterFaults(this);
   private final FaultEndpoint faultEndpoint = new FaultEndpoint(faults);
   private String masterId = UUID.randomUUID().toString();
@@ -54,6 +56,24 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
     this.requestedPort = port;
     this.settings = settings;
     this.heartbeatInterval = settings.heartbeat();
+    this.legacyIp = legacyIp(host);
+  }
+
+  /**
+   * An IPv4 address as Mesos' MasterInfo.ip: the four bytes in network order read as a little-endian
+   * uint32 (127.0.0.1 is 16777343); 0 when the host has no IPv4 address. Resolved once, before the
+   * verticle runs on an event loop.
+   */
+  static long legacyIp(String host) {
+    try {
+      byte[] bytes = java.net.InetAddress.getByName(host).getAddress();
+      if (bytes.length != 4) {
+        return 0;
+      }
+      return (bytes[0] & 0xffL) | (bytes[1] & 0xffL) << 8 | (bytes[2] & 0xffL) << 16 | (bytes[3] & 0xffL) << 24;
+    } catch (java.net.UnknownHostException e) {
+      return 0;
+    }
   }
 
   @Override
@@ -351,7 +371,7 @@ public final class MasterVerticle extends VerticleBase implements MasterEndpoint
   }
 
   private MasterInfo masterInfo() {
-    return new MasterInfo(masterId, null, port(), "master@" + host + ":" + port(), host, "1.11.1-borealis",
+    return new MasterInfo(masterId, legacyIp, port(), "master@" + host + ":" + port(), host, "1.11.1-borealis",
         new MasterInfo.Address(host, host, port()));
   }
 

@@ -3,7 +3,9 @@ package io.borealis.devcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.mesos.wire.FrameworkInfo;
+import io.borealis.mesos.wire.MesosJson;
 import io.borealis.mesos.wire.Offer;
+import io.borealis.mesos.wire.SchedulerEvent;
 import io.borealis.mesos.wire.SchedulerCall;
 import io.borealis.mesos.wire.TaskId;
 import io.borealis.mesos.wire.TaskStatus;
@@ -86,6 +88,20 @@ class CommandTaskTest {
       stdout = files.filter(p -> p.endsWith("stdout") && p.toString().contains("/executors/hello/")).findFirst().orElseThrow();
     }
     assertThat(Files.readString(stdout)).startsWith("hello from nobody in " + stdout.getParent());
+  }
+
+  @Test
+  void everyEventTheMasterSendsIsACompleteMesosEvent() throws Exception {
+    launch("complete", "true", State.TASK_FINISHED);
+    assertThat(framework.seen).extracting(SchedulerEvent::type)
+        .contains(SchedulerEvent.Type.SUBSCRIBED, SchedulerEvent.Type.OFFERS, SchedulerEvent.Type.UPDATE);
+    for (SchedulerEvent event : framework.seen) {
+      // As a protobuf client would read it: Mesos' proto2 messages have required fields.
+      var message = org.apache.mesos.v1.scheduler.Protos.Event.newBuilder();
+      com.google.protobuf.util.JsonFormat.parser().ignoringUnknownFields()
+          .merge(new String(MesosJson.encode(event), java.nio.charset.StandardCharsets.UTF_8), message);
+      assertThat(message.buildPartial().findInitializationErrors()).as(event.type() + " lacks required fields").isEmpty();
+    }
   }
 
   @Test
