@@ -9,12 +9,10 @@ import io.borealis.mesos.wire.TaskId;
 import io.borealis.mesos.wire.TaskStatus;
 import io.borealis.mesos.wire.TaskStatus.State;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,26 +29,24 @@ import org.junit.jupiter.api.io.TempDir;
 class AgentRestartTest {
   @TempDir
   Path dir;
-  private Vertx vertx;
+  private OneAgentDevCluster dev;
   private DevCluster cluster;
   private TestFramework framework;
 
   @BeforeEach
   void start() throws Exception {
-    vertx = Vertx.vertx();
-    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-    AgentSpec agent = AgentSpec.parse("localhost", 0, "cpus:4;mem:4096;disk:4096;ports:[31000-31010]", Map.of());
-    var settings = new AgentVerticle.AgentSettings("127.0.0.1", Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1));
-    cluster = DevCluster.start(vertx, "127.0.0.1", 0, List.of(agent), dir, Duration.ofSeconds(5), settings)
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    dev = OneAgentDevCluster.start(dir);
+    cluster = dev.cluster;
     framework = new TestFramework(cluster.masterUrl());
   }
+
 
   @AfterEach
   void stop() throws Exception {
     framework.close();
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    dev.close();
   }
+
 
   @Test
   void aCheckpointingFrameworksTaskOutlivesTheRestartAndItsUpdateWaitsForTheAgent() throws Exception {

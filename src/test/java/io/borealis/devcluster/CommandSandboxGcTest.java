@@ -6,13 +6,10 @@ import io.borealis.mesos.wire.FrameworkInfo;
 import io.borealis.mesos.wire.Offer;
 import io.borealis.mesos.wire.TaskId;
 import io.borealis.mesos.wire.TaskStatus.State;
-import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,29 +25,27 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandSandboxGcTest {
   @TempDir
   Path dir;
-  private Vertx vertx;
+  private OneAgentDevCluster dev;
   private DevCluster cluster;
   private TestFramework framework;
 
   @BeforeEach
   void start() throws Exception {
-    vertx = Vertx.vertx();
-    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-    AgentSpec agent = AgentSpec.parse("localhost", 0, "cpus:4;mem:4096;disk:4096;ports:[31000-31010]", Map.of());
     // A disk budget of no bytes: every finished sandbox is over it and goes at the next collection.
-    var settings = new AgentVerticle.AgentSettings("127.0.0.1", Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1))
-        .withSandboxGc(Duration.ofDays(7), 0, Duration.ofMillis(200));
-    cluster = DevCluster.start(vertx, "127.0.0.1", 0, List.of(agent), dir, Duration.ofSeconds(5), settings)
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    dev = OneAgentDevCluster.start(dir, OneAgentDevCluster.MASTER,
+        OneAgentDevCluster.AGENT.withSandboxGc(Duration.ofDays(7), 0, Duration.ofMillis(200)));
+    cluster = dev.cluster;
     framework = new TestFramework(cluster.masterUrl());
     framework.subscribe(new FrameworkInfo("nobody", "curl-framework", null, 60.0, false, null, null, null, null));
   }
 
+
   @AfterEach
   void stop() throws Exception {
     framework.close();
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    dev.close();
   }
+
 
   @Test
   void aFinishedCommandTasksSandboxIsCollectedAndARunningOnesIsKept() throws Exception {

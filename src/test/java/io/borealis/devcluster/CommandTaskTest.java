@@ -10,12 +10,10 @@ import io.borealis.mesos.wire.SchedulerCall;
 import io.borealis.mesos.wire.TaskId;
 import io.borealis.mesos.wire.TaskStatus;
 import io.borealis.mesos.wire.TaskStatus.State;
-import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,28 +31,25 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandTaskTest {
   @TempDir
   Path dir;
-  private Vertx vertx;
+  private OneAgentDevCluster dev;
   private DevCluster cluster;
   private TestFramework framework;
 
   @BeforeEach
   void start() throws Exception {
-    vertx = Vertx.vertx();
-    // The task runs as the framework's user, who must reach the sandbox, as under /var/lib/mesos.
-    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-    AgentSpec agent = AgentSpec.parse("localhost", 0, "cpus:4;mem:4096;disk:4096;ports:[31000-31010]", Map.of());
-    var settings = new AgentVerticle.AgentSettings("127.0.0.1", Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1));
-    cluster = DevCluster.start(vertx, "127.0.0.1", 0, List.of(agent), dir, Duration.ofSeconds(5), settings)
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    dev = OneAgentDevCluster.start(dir);
+    cluster = dev.cluster;
     framework = new TestFramework(cluster.masterUrl());
     framework.subscribe(new FrameworkInfo("nobody", "curl-framework", null, 60.0, false, null, null, null, null));
   }
 
+
   @AfterEach
   void stop() throws Exception {
     framework.close();
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    dev.close();
   }
+
 
   /** An ACCEPT with one LAUNCH of a command task, as one would type it for curl. */
   private String launchJson(Offer offer, String taskId, String command) {

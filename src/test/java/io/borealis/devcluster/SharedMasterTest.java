@@ -10,12 +10,9 @@ import io.borealis.mesos.wire.SchedulerCall;
 import io.borealis.mesos.wire.SchedulerEvent;
 import io.borealis.mesos.wire.TaskId;
 import io.borealis.mesos.wire.TaskStatus.State;
-import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,23 +32,21 @@ class SharedMasterTest {
 
   @TempDir
   Path dir;
-  private Vertx vertx;
+  private OneAgentDevCluster dev;
   private DevCluster cluster;
 
   @BeforeEach
   void start() throws Exception {
-    vertx = Vertx.vertx();
-    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-    AgentSpec agent = AgentSpec.parse("localhost", 0, "cpus:4;mem:4096;disk:4096;ports:[31000-31010]", Map.of());
-    var settings = new AgentVerticle.AgentSettings("127.0.0.1", Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1));
-    cluster = DevCluster.start(vertx, "127.0.0.1", 0, List.of(agent), dir, MasterSettings.withHeartbeat(HEARTBEAT), settings)
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    dev = OneAgentDevCluster.start(dir, MasterSettings.withHeartbeat(HEARTBEAT), OneAgentDevCluster.AGENT);
+    cluster = dev.cluster;
   }
+
 
   @AfterEach
   void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    dev.close();
   }
+
 
   private static FrameworkInfo info(String name, FrameworkId id, double failoverSeconds, List<String> roles) {
     return new FrameworkInfo("nobody", name, id, failoverSeconds, false, roles, null, null, null);
