@@ -1,13 +1,9 @@
 package io.borealis.devcluster;
 
 import io.borealis.mesos.wire.AgentId;
-import io.borealis.mesos.wire.Attribute;
 import io.borealis.mesos.wire.ExecutorId;
-import io.borealis.mesos.wire.Filters;
 import io.borealis.mesos.wire.FrameworkId;
-import io.borealis.mesos.wire.Offer;
 import io.borealis.mesos.wire.OfferId;
-import io.borealis.mesos.wire.Resource;
 import io.borealis.mesos.wire.SchedulerCall;
 import io.borealis.mesos.wire.SchedulerEvent;
 import io.borealis.mesos.wire.TaskId;
@@ -19,7 +15,6 @@ import io.borealis.mesos.wire.TaskStatus.State;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +25,9 @@ import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
- * The master's bookkeeping and the meaning of each scheduler call: frameworks, agents, outstanding
- * offers and launched tasks. Runs only on the master verticle's event loop; sending events is
- * delegated to {@link FrameworkStreams}.
+ * The master's bookkeeping and the meaning of each scheduler call: frameworks, agents and launched
+ * tasks, with offers and refusal filters kept by its {@link Allocator}. Runs only on the master
+ * verticle's event loop; sending events is delegated to {@link FrameworkStreams}.
  */
 final class Master {
   private static final Logger LOG = Logger.getLogger(Master.class.getName());
@@ -46,59 +41,12 @@ final class Master {
   private final Set<FrameworkId> removed = new HashSet<>();
   private final Map<FrameworkId, FrameworkSession> frameworks = new LinkedHashMap<>();
   private final Map<AgentId, AgentSlot> agents = new LinkedHashMap<>();
-  private final Map<OfferId, OutstandingOffer> offers = new HashMap<>();
   private final Map<TaskId, LaunchedTask> tasks = new HashMap<>();
   /** Executor resources are charged once per executor, when its first task launches. */
   private final Map<ExecutorKey, ResourceBag> executors = new HashMap<>();
   private long nextFramework;
   private long nextAgent;
-  private long nextOffer;
-  private boolean filtersAdded;
-
-  /**
-   * An agent and what of it is allocated (to tasks, executors and outstanding offers). The free part
-   * is kept rather than derived: allocation looks at every agent after every change, and port-range
-   * arithmetic on each of a thousand agents each time would dominate.
-   */
-  private static final class AgentSlot {
-    final AgentEndpoint endpoint;
-    final ResourceBag total;
-    final List<Attribute> attributes;
-    private ResourceBag allocated = ResourceBag.EMPTY;
-    private ResourceBag unallocated;
-    /** Not heard from for longer than the ping timeout: its tasks were reported unreachable, it gets no offers. */
-    boolean unreachable;
-    Instant lastSeen;
-
-    AgentSlot(AgentEndpoint endpoint, ResourceBag total, List<Attribute> attributes) {
-      this.endpoint = endpoint;
-      this.total = total;
-      this.attributes = attributes;
-      this.unallocated = total;
-    }
-
-    ResourceBag unallocated() {
-      return unallocated;
-    }
-
-    void take(ResourceBag resources) {
-      allocated = allocated.plus(resources);
-      unallocated = total.minus(allocated);
-    }
-
-    void giveBack(ResourceBag resources) {
-      allocated = allocated.minus(resources);
-      unallocated = total.minus(allocated);
-    }
-
-    /** What the agent said it runs when it re-registered replaces what the master remembered. */
-    void reset(ResourceBag inUse) {
-      allocated = inUse;
-      unallocated = total.minus(allocated);
-    }
-  }
-
-  private record OutstandingOffer(FrameworkId framework, AgentId agent, ResourceBag resources) {}
+  private final Allocator allocator;
 
   private record ExecutorKey(AgentId agent, FrameworkId framework, ExecutorId executor) {}
 
@@ -107,6 +55,7 @@ final class Master {
     this.clock = clock;
     this.streams = streams;
     this.linkUp = linkUp;
+    this.allocator = new Allocator(agents, frameworks, streams, clock, () -> this.masterId);
   }
 
   /** Sends a message to an agent, unless a partition swallows it (as the network would, silently). */
@@ -162,13 +111,13 @@ final class Master {
     FrameworkSession session = frameworks.computeIfAbsent(id, k -> new FrameworkSession(info.withId(k)));
     session.info = info.withId(id);
     // Offers never outlive a subscription; Mesos drops them without RESCIND.
-    dropOffersOf(id);
+    allocator.dropOffersOf(id);
     session.suppressed = false;
     return session;
   }
 
   void disconnected(FrameworkSession session) {
-    dropOffersOf(session.info.id());
+    allocator.dropOffersOf(session.info.id());
     LOG.info(() -> "Framework " + session.info.id().value() + " disconnected");
     allocate();
   }
@@ -178,7 +127,7 @@ final class Master {
     switch (call.type()) {
       case ACCEPT -> accept(session, call.accept());
       case DECLINE -> {
-        refuse(session, call.decline().filters(), release(id, call.decline().offerIds()));
+        allocator.refuse(session, call.decline().filters(), allocator.release(id, call.decline().offerIds()));
         allocate();
       }
       case KILL -> kill(session, call.kill().taskId());
@@ -197,9 +146,9 @@ final class Master {
 
   private void accept(FrameworkSession session, SchedulerCall.Accept accept) {
     FrameworkId id = session.info.id();
-    List<OutstandingOffer> used = new ArrayList<>();
+    List<Allocator.OutstandingOffer> used = new ArrayList<>();
     for (OfferId offerId : accept.offerIds()) {
-      OutstandingOffer offer = offers.get(offerId);
+      Allocator.OutstandingOffer offer = allocator.offer(offerId);
       if (offer == null || !offer.framework().equals(id) || (!used.isEmpty() && !used.get(0).agent().equals(offer.agent()))) {
         used = null;
         break;
@@ -215,22 +164,22 @@ final class Master {
       }
     }
     if (used == null || used.isEmpty()) {
-      release(id, accept.offerIds());
+      allocator.release(id, accept.offerIds());
       String message = "Task launched with invalid offers";
       launches.forEach(task -> sendMasterUpdate(session, task.taskId(),
           session.partitionAware() ? State.TASK_DROPPED : State.TASK_LOST, Reason.REASON_INVALID_OFFERS, message));
       allocate();
       return;
     }
-    accept.offerIds().forEach(this::dropOffer);
+    accept.offerIds().forEach(allocator::drop);
     AgentId agentId = used.get(0).agent();
-    ResourceBag available = used.stream().map(OutstandingOffer::resources).reduce(ResourceBag.EMPTY, ResourceBag::plus);
+    ResourceBag available = used.stream().map(Allocator.OutstandingOffer::resources).reduce(ResourceBag.EMPTY, ResourceBag::plus);
     AgentSlot agent = agents.get(agentId);
     for (TaskInfo task : launches) {
       available = launch(session, agentId, agent, task, available);
     }
-    refuse(session, accept.filters(), List.of(agentId));
-    allocate(List.of(agentId));
+    allocator.refuse(session, accept.filters(), List.of(agentId));
+    allocator.allocate(List.of(agentId));
   }
 
   /** Launches one task if it is valid and fits; answers TASK_ERROR otherwise. Returns what is left. */
@@ -313,7 +262,7 @@ final class Master {
    */
   void remove(FrameworkSession session, String why) {
     FrameworkId id = session.info.id();
-    dropOffersOf(id);
+    allocator.dropOffersOf(id);
     List.copyOf(agents.keySet()).forEach(agent -> toAgent(agent, endpoint -> endpoint.shutdownFramework(id)));
     frameworks.remove(id);
     removed.add(id);
@@ -348,56 +297,22 @@ final class Master {
     if (session != null && session.connected()) {
       streams.send(session, SchedulerEvent.failure(agentId, executorId, exitStatus));
     }
-    allocate(List.of(agentId));
+    allocator.allocate(List.of(agentId));
   }
 
-  /**
-   * Offers every agent's unallocated resources (neither used by tasks and executors nor already
-   * offered) to a framework that wants them, frameworks taken in turn so that none starves. Like
-   * Mesos, an agent may have several outstanding offers: resources freed while an earlier offer is
-   * held are offered on their own.
-   */
+  /** Offers every agent's free resources to the frameworks that want them (see {@link Allocator}). */
   void allocate() {
-    allocate(agents.keySet());
+    allocator.allocate(agents.keySet());
   }
 
-  /**
-   * Offers what is free on these agents only: after an ACCEPT or an executor's exit nothing changed
-   * elsewhere, and walking every agent for each of those calls made a 1,000-agent cluster's master
-   * spend its time walking.
-   */
-  private void allocate(Collection<AgentId> agentIds) {
-    Instant now = clock.instant();
-    List<FrameworkSession> candidates = frameworks.values().stream().filter(FrameworkSession::connected).toList();
-    if (candidates.isEmpty()) {
-      return;
-    }
-    Map<FrameworkSession, List<Offer>> batches = new LinkedHashMap<>();
-    int turn = (int) (nextOffer % candidates.size());
-    for (AgentId agentId : agentIds) {
-      AgentSlot agent = agents.get(agentId);
-      if (agent == null || agent.unreachable) {
-        continue;
-      }
-      ResourceBag free = agent.unallocated();
-      if (!free.isOfferable()) {
-        continue;
-      }
-      for (int i = 0; i < candidates.size(); i++) {
-        FrameworkSession session = candidates.get((turn + i) % candidates.size());
-        if (session.wants(agentId, now)) {
-          OfferId offerId = OfferId.of(masterId + "-O" + nextOffer++);
-          offers.put(offerId, new OutstandingOffer(session.info.id(), agentId, free));
-          agent.take(free);
-          String role = session.info.allocationRole();
-          Offer offer = new Offer(offerId, session.info.id(), agentId, agent.endpoint.info().hostname(),
-              free.toResources(role), agent.attributes, null, new Resource.AllocationInfo(role), agent.endpoint.url());
-          batches.computeIfAbsent(session, s -> new ArrayList<>()).add(offer);
-          break;
-        }
-      }
-    }
-    batches.forEach((session, list) -> streams.send(session, SchedulerEvent.offers(list)));
+  /** Whether a refusal filter was added since last asked: the verticle then re-arms its timer. */
+  boolean takeFiltersAdded() {
+    return allocator.takeFiltersAdded();
+  }
+
+  /** When the earliest refusal filter ends, so the verticle can allocate again then. */
+  Instant nextFilterExpiry() {
+    return allocator.nextFilterExpiry();
   }
 
   private void free(AgentId agentId, ResourceBag resources) {
@@ -405,60 +320,6 @@ final class Master {
     if (slot != null) {
       slot.giveBack(resources);
     }
-  }
-
-  private void dropOffer(OfferId id) {
-    OutstandingOffer offer = offers.remove(id);
-    if (offer != null) {
-      free(offer.agent(), offer.resources());
-    }
-  }
-
-  private void dropOffersOf(FrameworkId framework) {
-    offers.entrySet().stream().filter(e -> e.getValue().framework().equals(framework)).map(Map.Entry::getKey).toList()
-        .forEach(this::dropOffer);
-  }
-
-  /**
-   * Whether a refusal filter was added since the last time this was asked, so the verticle re-arms
-   * its timer only then: looking for the earliest filter walks every agent of every framework, far
-   * too much to do for every call and event.
-   */
-  boolean takeFiltersAdded() {
-    boolean added = filtersAdded;
-    filtersAdded = false;
-    return added;
-  }
-
-  /** When the earliest refusal filter ends, so the verticle can allocate again then. */
-  Instant nextFilterExpiry() {
-    Instant now = clock.instant();
-    return frameworks.values().stream().flatMap(f -> f.refusedUntil.values().stream())
-        .filter(t -> t.isAfter(now)).min(Instant::compareTo).orElse(null);
-  }
-
-  /** Takes back this framework's offers among {@code ids}; returns the agents they were for. */
-  private List<AgentId> release(FrameworkId framework, List<OfferId> ids) {
-    List<AgentId> released = new ArrayList<>();
-    for (OfferId id : ids) {
-      OutstandingOffer offer = offers.get(id);
-      if (offer != null && offer.framework().equals(framework)) {
-        dropOffer(id);
-        released.add(offer.agent());
-      }
-    }
-    return released;
-  }
-
-  /** Applies a DECLINE's or ACCEPT's filter: those agents are not offered to this framework for a while. */
-  private void refuse(FrameworkSession session, Filters filters, List<AgentId> agentIds) {
-    double seconds = filters == null ? Filters.DEFAULT_REFUSE_SECONDS : filters.effectiveRefuseSeconds();
-    if (seconds <= 0) {
-      return;
-    }
-    Instant until = clock.instant().plusMillis((long) (seconds * 1000));
-    agentIds.forEach(agent -> session.refusedUntil.put(agent, until));
-    filtersAdded |= !agentIds.isEmpty();
   }
 
   // ---- agent loss, partition and return ----
@@ -511,13 +372,7 @@ final class Master {
   private void markUnreachable(AgentId id, AgentSlot slot) {
     slot.unreachable = true;
     LOG.warning(() -> "Agent " + id.value() + " is unreachable: unheard since " + slot.lastSeen);
-    offers.entrySet().stream().filter(e -> e.getValue().agent().equals(id)).map(Map.Entry::getKey).toList().forEach(offerId -> {
-      FrameworkSession holder = frameworks.get(offers.get(offerId).framework());
-      dropOffer(offerId);
-      if (holder != null) {
-        streams.send(holder, SchedulerEvent.rescind(offerId));
-      }
-    });
+    allocator.rescindOffersOn(id);
     for (LaunchedTask task : tasks.values()) {
       if (task.agent.equals(id) && !task.isTerminal()) {
         task.unreachable = true;
@@ -619,7 +474,7 @@ final class Master {
     masterId = newMasterId;
     frameworks.values().forEach(streams::close);
     frameworks.clear();
-    List.copyOf(offers.keySet()).forEach(this::dropOffer);
+    allocator.dropAll();
     removed.clear();
     Instant now = clock.instant();
     agents.values().forEach(slot -> slot.lastSeen = now);

@@ -5,7 +5,8 @@
  * Mesos executor environment. It speaks only {@link io.borealis.mesos.wire}, so any framework written
  * from the Mesos docs can use it, and Borealis can use a real Mesos instead.
  *
- * <p>Vocabulary: the {@link Master} owns frameworks, offers and the tasks it launched; an agent
+ * <p>Vocabulary: the {@link Master} owns frameworks, agents' allocations ({@link AgentSlot}) and the
+ * tasks it launched, and its {@link Allocator} the offers and refusal filters; an agent
  * ({@link AgentVerticle}) owns executor runs ({@link CustomExecutors}, checkpointed by
  * {@link ExecutorCheckpoints} so they survive an agent restart) and the reliable
  * {@link StatusUpdateStream} of each task.
