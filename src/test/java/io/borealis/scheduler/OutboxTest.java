@@ -64,10 +64,12 @@ class OutboxTest {
     done.get(10, TimeUnit.SECONDS);
   }
 
-  private void awaitRan(int count) throws InterruptedException {
-    for (int i = 0; i < 500 && ran.size() < count; i++) {
-      Thread.sleep(10); // effects run on the event loop; poll with a deadline
-    }
+  /**
+   * Waits until everything queued on the event loop so far has run: a sync completed on another
+   * thread hands its batch to the loop before it returns, so afterwards every settled batch has left.
+   */
+  private void drainEventLoop() throws Exception {
+    onContext(() -> { });
   }
 
   @Test
@@ -92,7 +94,7 @@ class OutboxTest {
       outbox.later(() -> ran.add("third, no changes of its own"));
       outbox.commit(List.of());
     });
-    awaitRan(3);
+    drainEventLoop();
     assertThat(ran).containsExactly("first", "second", "third, no changes of its own");
   }
 
@@ -106,10 +108,10 @@ class OutboxTest {
       outbox.later(() -> ran.add("reply to a query"));
       outbox.commit(List.of());
     });
-    Thread.sleep(100); // nothing may run while the first batch is not on disk
-    assertThat(ran).isEmpty();
+    drainEventLoop();
+    assertThat(ran).as("nothing runs while the first batch is not on disk").isEmpty();
     log.appends.poll().complete(null);
-    awaitRan(2);
+    drainEventLoop();
     assertThat(ran).containsExactly("durable", "reply to a query");
   }
 
@@ -122,14 +124,12 @@ class OutboxTest {
       outbox.commit(List.of(new Mutation.SaveEventId(1)));
     });
     log.appends.poll().completeExceptionally(new java.io.IOException("disk full"));
-    for (int i = 0; i < 500 && outbox.failure() == null; i++) {
-      Thread.sleep(10);
-    }
+    drainEventLoop();
     onContext(() -> {
       outbox.later(() -> ran.add("after the failure"));
       outbox.commit(List.of());
     });
-    Thread.sleep(100);
+    drainEventLoop();
     assertThat(ran).isEmpty();
     assertThat(outbox.failure()).hasMessageContaining("disk full");
   }
