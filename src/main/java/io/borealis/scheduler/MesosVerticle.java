@@ -67,9 +67,8 @@ public final class MesosVerticle extends VerticleBase {
   private String role;
   /** Agent id to its base URL, as its latest offer gave it; agents keep their address for life. */
   private final Map<String, String> agentUrls = new HashMap<>();
-  /** Status updates read but not yet handed to the state verticle, and the requests made of them. */
+  /** Status updates read but not yet handed to the state verticle. */
   private final List<TaskStatus> arrived = new ArrayList<>();
-  private final List<StateRequests.StatusUpdate> arrivedUpdates = new ArrayList<>();
   private final Backoff backoff = new Backoff(MIN_BACKOFF_MS, MAX_BACKOFF_MS, Math::random);
   /** Mesos' advice: no event at all (heartbeats included) for this many heartbeat intervals means the stream is dead. */
   static final int MISSED_HEARTBEATS = 5;
@@ -314,25 +313,18 @@ public final class MesosVerticle extends VerticleBase {
   }
 
   private void onStatus(TaskStatus status) {
-    TaskState state = MesosAdapter.toTaskState(status.state());
-    String agent = status.agentId() == null ? null : status.agentId().value();
-    Instant at = status.timestamp() == null ? Instant.now() : Instant.ofEpochMilli((long) (status.timestamp() * 1000));
-    String message = status.message() != null ? status.message()
-        : status.reason() != null ? status.reason().name() : "Mesos reports " + status.state();
     if (arrived.isEmpty()) {
       // Whatever else this read of the event stream carries goes to the state verticle with it.
       context.runOnContext(v -> applyArrived());
     }
     arrived.add(status);
-    arrivedUpdates.add(new StateRequests.StatusUpdate(status.taskId().value(), agent, state, message, at, status.healthy()));
   }
 
   /** Hands the status updates that arrived together to the state verticle, and acknowledges each once it is stored. */
   private void applyArrived() {
     List<TaskStatus> statuses = List.copyOf(arrived);
-    var updates = new StateRequests.StatusUpdates(List.copyOf(arrivedUpdates));
     arrived.clear();
-    arrivedUpdates.clear();
+    var updates = new StateRequests.StatusUpdates(statuses.stream().map(MesosVerticle::toStateUpdate).toList());
     vertx.eventBus().request(BusAddresses.STATE, updates).onSuccess(applied -> {
       for (TaskStatus status : statuses) {
         if (status.uuid() != null && status.agentId() != null) {
@@ -340,6 +332,15 @@ public final class MesosVerticle extends VerticleBase {
         }
       }
     });
+  }
+
+  private static StateRequests.StatusUpdate toStateUpdate(TaskStatus status) {
+    TaskState state = MesosAdapter.toTaskState(status.state());
+    String agent = status.agentId() == null ? null : status.agentId().value();
+    Instant at = status.timestamp() == null ? Instant.now() : Instant.ofEpochMilli((long) (status.timestamp() * 1000));
+    String message = status.message() != null ? status.message()
+        : status.reason() != null ? status.reason().name() : "Mesos reports " + status.state();
+    return new StateRequests.StatusUpdate(status.taskId().value(), agent, state, message, at, status.healthy());
   }
 
   private void execute(MesosCommands.Command command) {
