@@ -40,13 +40,11 @@ class AgentRestartTest {
     framework = new TestFramework(cluster.masterUrl());
   }
 
-
   @AfterEach
   void stop() throws Exception {
     framework.close();
     dev.close();
   }
-
 
   @Test
   void aCheckpointingFrameworksTaskOutlivesTheRestartAndItsUpdateWaitsForTheAgent() throws Exception {

@@ -39,13 +39,11 @@ class CommandSandboxGcTest {
     framework.subscribe(new FrameworkInfo("nobody", "curl-framework", null, 60.0, false, null, null, null, null));
   }
 
-
   @AfterEach
   void stop() throws Exception {
     framework.close();
     dev.close();
   }
-
 
   @Test
   void aFinishedCommandTasksSandboxIsCollectedAndARunningOnesIsKept() throws Exception {

@@ -43,13 +43,11 @@ class CommandTaskTest {
     framework.subscribe(new FrameworkInfo("nobody", "curl-framework", null, 60.0, false, null, null, null, null));
   }
 
-
   @AfterEach
   void stop() throws Exception {
     framework.close();
     dev.close();
   }
-
 
   /** An ACCEPT with one LAUNCH of a command task, as one would type it for curl. */
   private String launchJson(Offer offer, String taskId, String command) {

@@ -41,12 +41,10 @@ class SharedMasterTest {
     cluster = dev.cluster;
   }
 
-
   @AfterEach
   void stop() throws Exception {
     dev.close();
   }
-
 
   private static FrameworkInfo info(String name, FrameworkId id, double failoverSeconds, List<String> roles) {
     return new FrameworkInfo("nobody", name, id, failoverSeconds, false, roles, null, null, null);
