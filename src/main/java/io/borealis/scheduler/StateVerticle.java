@@ -396,8 +396,11 @@ public final class StateVerticle extends VerticleBase {
     if (to.isTerminal()) {
       maintenance.taskEnded(next);
     }
-    if (PartitionTimeout.expired(next, clock.instant())) {
-      transition(next, TaskState.LOST, PartitionTimeout.reason(next));
+    // Read again: an effect (TRANSITION_TO_LOST) may already have moved it on, and the stale copy
+    // would take it to LOST a second time and replace the instance twice.
+    ScheduledTask current = store.task(next.taskId());
+    if (current != null && PartitionTimeout.expired(current, clock.instant())) {
+      transition(current, TaskState.LOST, PartitionTimeout.reason(current));
     }
   }
 

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,7 +46,8 @@ class SchedulerCrashTest {
       "DRAINING", "PREEMPTING");
   private static final Set<String> TERMINAL = Set.of("FINISHED", "FAILED", "KILLED", "LOST");
 
-  @TempDir
+  /** Kept when the test fails, so the scheduler's whole log can be read. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path dir;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private Vertx vertx;
@@ -185,7 +187,8 @@ class SchedulerCrashTest {
       Thread.sleep(250);
       problems = problems(scheduler.url(), updatesFinished);
     }
-    assertThat(problems).as(context + "\nScheduler log:\n" + scheduler.logTail()).isEmpty();
+    assertThat(problems).as(context + "\nScheduler log (whole in " + dir.resolve("scheduler.log") + "):\n"
+        + scheduler.logTail()).isEmpty();
   }
 
   private List<String> problems(String url, boolean updatesFinished) throws Exception {

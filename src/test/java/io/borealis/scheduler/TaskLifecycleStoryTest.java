@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Stories of the timed life cycle, told to the state verticle alone (on a real journal) with a
@@ -259,6 +261,28 @@ class TaskLifecycleStoryTest {
     assertThat(state(task).lastMessage()).contains("partition policy");
     assertThat(replacementOf(task).state()).isIn(TaskState.PENDING, TaskState.THROTTLED);
     assertThat(killsSentFor(task.taskId())).as("if it comes back it must not run twice").isEqualTo(1);
+  }
+
+  /**
+   * A task being restarted or drained that Mesos then calls unreachable is given up as LOST once, so
+   * its instance gets exactly one replacement (there were two, both RUNNING, when the partition came
+   * on top of a restart); a task being killed gets none.
+   */
+  @ParameterizedTest
+  @CsvSource({"RESTARTING, 1", "DRAINING, 1", "KILLING, 0"})
+  void anUnreachableTaskThatWasBeingStoppedIsReplacedAtMostOnce(TaskState stopping, int replacements) throws Exception {
+    ScheduledTask task = runningWithPartitionPolicy(null);
+    switch (stopping) {
+      case RESTARTING -> request(new StateRequests.RestartTasks(KEY, null));
+      case DRAINING -> request(new StateRequests.DrainHosts(List.of(task.host())));
+      default -> request(new StateRequests.KillTasks(KEY, null, "killed by the story"));
+    }
+    assertThat(state(task).state()).isEqualTo(stopping);
+
+    report(task, TaskState.PARTITIONED);
+    assertThat(state(task).state()).isEqualTo(TaskState.LOST);
+    assertThat(tasks()).filteredOn(t -> task.taskId().equals(t.ancestorId())).hasSize(replacements);
+    assertThat(tasks()).filteredOn(t -> !t.state().isTerminal()).hasSize(replacements);
   }
 
   @Test
