@@ -56,7 +56,7 @@ final class ExecutorArchive {
     Files.createDirectories(dir);
     List<Path> entries = new ArrayList<>();
     int directories = 0;
-    for (String entry : javaClassPath.split(File.pathSeparator)) {
+    for (String entry : ExecutorCommand.classPathOf(javaClassPath).split(File.pathSeparator)) {
       Path path = entry.isEmpty() ? null : Path.of(entry).toAbsolutePath();
       if (path != null && Files.isDirectory(path)) {
         entries.add(packed(path, dir.resolve("classes-" + directories++ + ".jar")));

@@ -1,7 +1,10 @@
 package io.borealis.app;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The shell command agents run to start the Borealis executor. On one machine it is this JVM's own
@@ -23,7 +26,19 @@ final class ExecutorCommand {
   static final List<String> FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
       "-XX:CICompilerCount=1", "-XX:CompileThresholdScaling=50", "-Xss256k", "-Xms8m", "-Xmx48m", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m",
       "-XX:-UsePerfData", "-XX:MaxDirectMemorySize=16m", "-Dio.netty.allocator.type=unpooled", "-Dio.netty.jfr.enabled=false",
-      "-Dvertx.disableDnsResolver=true", "-Dvertx.disableMetrics=true", "-Dvertx.disableFileCPResolving=true");
+      "-Dvertx.disableDnsResolver=true", "-Dvertx.disableMetrics=true", "-Dvertx.disableFileCPResolving=true",
+      "-Dvertx.logger-delegate-factory-class-name=io.vertx.core.logging.JULLogDelegateFactory");
+
+  /**
+   * Jars of the scheduler, CLI and dashboard that no executor loads a class from. At start an executor
+   * reads the service files of every jar on its class path ({@code System.getLogger}, Vert.x's service
+   * lookups), so these cost it time and memory for nothing. Listed by exclusion: a jar a new executor
+   * dependency brings stays on the executor's class path unless someone adds it here.
+   */
+  private static final Pattern SCHEDULER_ONLY = Pattern.compile(
+      "(micrometer-.*|vertx-micrometer-metrics|prometheus-metrics-.*|HdrHistogram|LatencyUtils|picocli|jline-.*|progressbar"
+          + "|snakeyaml|vertx-web.*|vertx-openapi|vertx-json-schema|vertx-auth-common|vertx-bridge-common"
+          + "|vertx-eventbus-bridge-common)-[0-9][^/]*\\.jar");
 
   /**
    * With a class-data archive: map it at the archive's usual address (JDK 17 relocates by default,
@@ -37,7 +52,13 @@ final class ExecutorCommand {
 
   /** This JVM's java and class path, without a class-data archive. */
   static String fromCurrentJvm() {
-    return java(System.getProperty("java.class.path"), List.of());
+    return java(classPathOf(System.getProperty("java.class.path")), List.of());
+  }
+
+  /** {@code javaClassPath} without the jars only the scheduler's side uses. */
+  static String classPathOf(String javaClassPath) {
+    return String.join(File.pathSeparator, Arrays.stream(javaClassPath.split(File.pathSeparator))
+        .filter(entry -> !SCHEDULER_ONLY.matcher(Path.of(entry).getFileName().toString()).matches()).toList());
   }
 
   /**
