@@ -33,10 +33,12 @@ final class ExecutorCommand {
    * Jars of the scheduler, CLI and dashboard that no executor loads a class from. At start an executor
    * reads the service files of every jar on its class path ({@code System.getLogger}, Vert.x's service
    * lookups), so these cost it time and memory for nothing. Listed by exclusion: a jar a new executor
-   * dependency brings stays on the executor's class path unless someone adds it here.
+   * dependency brings stays on the executor's class path unless someone adds it here. Without
+   * jackson-databind, Vert.x's JSON runs on jackson-core alone (ArchitectureTest keeps the executor off
+   * databind).
    */
   private static final Pattern SCHEDULER_ONLY = Pattern.compile(
-      "(micrometer-.*|vertx-micrometer-metrics|prometheus-metrics-.*|HdrHistogram|LatencyUtils|picocli|jline-.*|progressbar"
+      "(jackson-databind|micrometer-.*|vertx-micrometer-metrics|prometheus-metrics-.*|HdrHistogram|LatencyUtils|picocli|jline-.*|progressbar"
           + "|snakeyaml|vertx-web.*|vertx-openapi|vertx-json-schema|vertx-auth-common|vertx-bridge-common"
           + "|vertx-eventbus-bridge-common)-[0-9][^/]*\\.jar");
 

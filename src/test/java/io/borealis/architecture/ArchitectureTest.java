@@ -66,6 +66,17 @@ class ArchitectureTest {
     }
   }
 
+  /**
+   * Executors start without jackson-databind on their class path (it is a fifth of the classes an
+   * executor JVM would load), so neither the executor nor the wire model it shares may use it.
+   */
+  @Test
+  void executorAndWireModelUseJacksonsStreamingApiOnly() {
+    noClasses().that().resideInAnyPackage("io.borealis.executor..", "io.borealis.mesos.wire..")
+        .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.databind..")
+        .check(classes);
+  }
+
   @Test
   void mesosTypesStayInMesosPackagesAndTheSchedulerAdapter() {
     noClasses().that().resideInAnyPackage("io.borealis.model..", "io.borealis.state..", "io.borealis.placement..",

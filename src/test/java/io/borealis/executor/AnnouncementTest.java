@@ -3,15 +3,13 @@ package io.borealis.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AnnouncementTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private static Announcement parse(String announce, boolean withEnsemble) throws Exception {
-    return Announcement.parse(JSON.readTree("{\"role\":\"www-data\",\"environment\":\"prod\",\"name\":\"web\",\"announce\":"
+    return Announcement.parse(new JsonObject("{\"role\":\"www-data\",\"environment\":\"prod\",\"name\":\"web\",\"announce\":"
         + announce + (withEnsemble ? ",\"zk_ensemble\":\"zk1:2181,zk2:2181\"}" : "}")));
   }
 
@@ -36,7 +34,7 @@ class AnnouncementTest {
 
     String json = announcement.memberJson("agent-1", Map.of("http", 31000), 4);
 
-    assertThat(JSON.readTree(json)).isEqualTo(JSON.readTree("""
+    assertThat(new JsonObject(json)).isEqualTo(new JsonObject("""
         {"serviceEndpoint": {"host": "agent-1", "port": 31000},
          "additionalEndpoints": {"http": {"host": "agent-1", "port": 31000}, "web": {"host": "agent-1", "port": 31000},
                                  "aurora": {"host": "agent-1", "port": 31000}, "debug": {"host": "agent-1", "port": 8000}},

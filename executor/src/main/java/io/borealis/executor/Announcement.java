@@ -1,9 +1,6 @@
 package io.borealis.executor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.borealis.executor.TaskPayload.InvalidPayloadException;
+import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,31 +16,32 @@ import java.util.Set;
  * @param portmap alias to port name, alias or static port number
  */
 record Announcement(String ensemble, String path, String primaryPort, Map<String, String> portmap) {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** The payload's announcement; null when it has no {@code announce} or no {@code zk_ensemble}. */
-  static Announcement parse(JsonNode root) {
-    JsonNode announce = root.get("announce");
-    JsonNode ensemble = root.get("zk_ensemble");
-    if (announce == null || announce.isNull() || ensemble == null || ensemble.isNull()) {
+  static Announcement parse(JsonObject root) {
+    JsonObject announce = PayloadFields.object(root, "announce", "");
+    Object ensemble = root.getValue("zk_ensemble");
+    if (announce == null || ensemble == null) {
       return null;
     }
-    if (!announce.isObject()) {
-      throw new InvalidPayloadException("/announce must be an object");
-    }
-    String primary = announce.path("primary_port").asText("http");
+    String primary = asText(announce.getValue("primary_port"), "http");
     Map<String, String> portmap = new LinkedHashMap<>();
-    JsonNode map = announce.get("portmap");
-    if (map == null || map.isNull()) {
+    JsonObject map = PayloadFields.object(announce, "portmap", "/announce");
+    if (map == null) {
       portmap.put("aurora", primary);
     } else {
-      map.properties().forEach(entry -> portmap.put(entry.getKey(),
-          entry.getValue().asText().replace("{{primary_port}}", primary)));
+      map.forEach(entry -> portmap.put(entry.getKey(), asText(entry.getValue(), "").replace("{{primary_port}}", primary)));
     }
-    JsonNode zkPath = announce.get("zk_path");
-    String path = zkPath != null && !zkPath.isNull() ? zkPath.asText()
-        : "/aurora/" + root.path("role").asText() + "/" + root.path("environment").asText() + "/" + root.path("name").asText();
-    return new Announcement(ensemble.asText(), path, primary, portmap);
+    String path = asText(announce.getValue("zk_path"), null);
+    if (path == null) {
+      path = "/aurora/" + asText(root.getValue("role"), "") + "/" + asText(root.getValue("environment"), "") + "/"
+          + asText(root.getValue("name"), "");
+    }
+    return new Announcement(asText(ensemble, ""), path, primary, portmap);
+  }
+
+  /** A scalar as text, as Aurora's configs give ports either way ({@code "http"} or {@code 8080}). */
+  private static String asText(Object value, String absent) {
+    return value == null ? absent : value.toString();
   }
 
   /**
@@ -75,13 +73,14 @@ record Announcement(String ensemble, String path, String primaryPort, Map<String
       throw new IllegalStateException("the primary port '" + primaryPort + "' is neither an assigned port nor in the portmap "
           + portmap + "; assigned: " + assigned.keySet());
     }
-    ObjectNode member = JSON.createObjectNode();
-    member.putObject("serviceEndpoint").put("host", host).put("port", primary);
-    ObjectNode additional = member.putObject("additionalEndpoints");
-    endpoints.forEach((name, port) -> additional.putObject(name).put("host", host).put("port", port));
-    member.put("status", "ALIVE");
-    member.put("shard", instance);
-    return member.toString();
+    JsonObject additional = new JsonObject();
+    endpoints.forEach((name, port) -> additional.put(name, new JsonObject().put("host", host).put("port", port)));
+    return new JsonObject()
+        .put("serviceEndpoint", new JsonObject().put("host", host).put("port", primary))
+        .put("additionalEndpoints", additional)
+        .put("status", "ALIVE")
+        .put("shard", instance)
+        .encode();
   }
 
   /** Follows aliases to a port; null for an unknown name or a cycle. */

@@ -88,12 +88,11 @@ public final class ExecutorMain {
   }
 
   /**
-   * Jackson builds its (de)serializers of the executor API's messages on first use: reflection over
-   * some fifty records, a few hundred milliseconds on a cold JVM. Done on a thread of its own while
-   * Vert.x starts and connects, they are ready, or nearly, when the first message is. Decoding
-   * {@code {}} builds the whole event graph (Jackson resolves nested types eagerly); nothing is kept.
-   * The first update's uuid needs a seeded {@code SecureRandom} (security providers, entropy): also
-   * done here.
+   * The wire codec makes its per-record readers and writers on first use (reflection over the
+   * records of the executor API's messages), and the first update's uuid needs a seeded
+   * {@code SecureRandom} (security providers, entropy). Done on a thread of its own while Vert.x
+   * starts and connects, both are ready, or nearly, when the first message is. Decoding {@code {}}
+   * makes the readers of the whole event; nothing is kept.
    */
   private static void prepareCodec() {
     try {

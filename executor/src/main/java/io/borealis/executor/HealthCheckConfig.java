@@ -1,7 +1,7 @@
 package io.borealis.executor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.borealis.executor.TaskPayload.InvalidPayloadException;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 
 /**
@@ -28,57 +28,33 @@ record HealthCheckConfig(String endpoint, String expectedResponse, int expectedR
   }
 
   /** @return null when the payload has no {@code health_check_config} */
-  static HealthCheckConfig parse(JsonNode config) {
-    if (config == null || config.isNull() || config.isMissingNode()) {
+  static HealthCheckConfig parse(JsonObject root) {
+    JsonObject config = PayloadFields.object(root, "health_check_config", "");
+    if (config == null) {
       return null;
     }
-    if (!config.isObject()) {
-      throw new InvalidPayloadException(PATH + " must be an object");
-    }
-    JsonNode checker = config.path("health_checker");
-    JsonNode http = checker.path("http");
-    String shell = text(checker.path("shell"), "shell_command", PATH + "/health_checker/shell", null);
+    JsonObject checker = PayloadFields.object(config, "health_checker", PATH);
+    JsonObject http = PayloadFields.object(checker, "http", PATH + "/health_checker");
+    JsonObject shell = PayloadFields.object(checker, "shell", PATH + "/health_checker");
     String httpPath = PATH + "/health_checker/http";
     return new HealthCheckConfig(
-        text(http, "endpoint", httpPath, "/health"),
-        text(http, "expected_response", httpPath, "ok"),
-        (int) number(http, "expected_response_code", httpPath, 0),
-        shell,
+        PayloadFields.text(http, "endpoint", httpPath, "/health"),
+        PayloadFields.text(http, "expected_response", httpPath, "ok"),
+        PayloadFields.smallCount(http, "expected_response_code", httpPath, 0),
+        PayloadFields.text(shell, "shell_command", PATH + "/health_checker/shell", null),
         seconds(config, "initial_interval_secs", 15.0),
         positiveSeconds(config, "interval_secs", 10.0),
-        (int) number(config, "max_consecutive_failures", PATH, 0),
-        (int) number(config, "min_consecutive_successes", PATH, 1),
+        PayloadFields.smallCount(config, "max_consecutive_failures", PATH, 0),
+        PayloadFields.smallCount(config, "min_consecutive_successes", PATH, 1),
         positiveSeconds(config, "timeout_secs", 1.0));
   }
 
-  private static String text(JsonNode object, String field, String path, String absent) {
-    JsonNode value = object.get(field);
-    if (value == null || value.isNull()) {
-      return absent;
-    }
-    if (!value.isTextual()) {
-      throw new InvalidPayloadException(path + "/" + field + " must be a string, got " + value);
-    }
-    return value.textValue();
-  }
-
-  private static double number(JsonNode object, String field, String path, double absent) {
-    JsonNode value = object.get(field);
-    if (value == null || value.isNull()) {
-      return absent;
-    }
-    if (!value.isNumber() || value.doubleValue() < 0) {
-      throw new InvalidPayloadException(path + "/" + field + " must be a non-negative number, got " + value);
-    }
-    return value.doubleValue();
-  }
-
-  private static Duration seconds(JsonNode config, String field, double absent) {
-    return Duration.ofMillis(Math.round(number(config, field, PATH, absent) * 1000));
+  private static Duration seconds(JsonObject config, String field, double absent) {
+    return Duration.ofMillis(Math.round(PayloadFields.number(config, field, PATH, absent) * 1000));
   }
 
   /** A zero interval would check in a busy loop, a zero timeout would fail every check. */
-  private static Duration positiveSeconds(JsonNode config, String field, double absent) {
+  private static Duration positiveSeconds(JsonObject config, String field, double absent) {
     Duration duration = seconds(config, field, absent);
     if (duration.isZero()) {
       throw new InvalidPayloadException(PATH + "/" + field + " must be more than 0 seconds");

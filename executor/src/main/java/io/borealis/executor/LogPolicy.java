@@ -1,7 +1,7 @@
 package io.borealis.executor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.borealis.executor.TaskPayload.InvalidPayloadException;
+import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 
 /**
@@ -35,43 +35,33 @@ record LogPolicy(Destination destination, boolean rotate, long maxBytes, int bac
   }
 
   /** {@code {"destination", "mode", "rotate": {"log_size", "backups"}}}; the default when absent. */
-  static LogPolicy parse(JsonNode logger, String path) {
-    if (logger == null || logger.isNull() || logger.isMissingNode()) {
+  /** The {@code logger} of the process at {@code processPath}; the default when it has none. */
+  static LogPolicy parse(JsonObject process, String processPath) {
+    JsonObject logger = PayloadFields.object(process, "logger", processPath);
+    if (logger == null) {
       return DEFAULT;
     }
-    if (!logger.isObject()) {
-      throw new InvalidPayloadException(path + " must be an object");
-    }
+    String path = processPath + "/logger";
     Destination destination = Destination.valueOf(choice(logger, "destination", path, "file", "file", "console", "both", "none"));
     boolean rotate = choice(logger, "mode", path, "standard", "standard", "rotate").equals("ROTATE");
-    JsonNode policy = logger.path("rotate");
-    long maxBytes = number(policy, "log_size", path + "/rotate", DEFAULT_MAX_BYTES);
-    long backups = number(policy, "backups", path + "/rotate", DEFAULT_BACKUPS);
+    JsonObject policy = PayloadFields.object(logger, "rotate", path);
+    long maxBytes = PayloadFields.count(policy, "log_size", path + "/rotate", DEFAULT_MAX_BYTES);
+    long backups = PayloadFields.count(policy, "backups", path + "/rotate", DEFAULT_BACKUPS);
     if (maxBytes < 1) {
       throw new InvalidPayloadException(path + "/rotate/log_size must be at least 1 byte, got " + maxBytes);
     }
     return new LogPolicy(destination, rotate, maxBytes, (int) Math.min(backups, Integer.MAX_VALUE));
   }
 
-  private static String choice(JsonNode logger, String field, String path, String absent, String... allowed) {
-    JsonNode value = logger.get(field);
-    String text = value == null || value.isNull() ? absent : value.asText();
+  private static String choice(JsonObject logger, String field, String path, String absent, String... allowed) {
+    Object value = logger.getValue(field);
+    String text = value == null ? absent : value.toString();
     for (String candidate : allowed) {
       if (candidate.equals(text)) {
         return text.toUpperCase(Locale.ROOT);
       }
     }
-    throw new InvalidPayloadException(path + "/" + field + " must be one of " + String.join(", ", allowed) + ", got " + value);
-  }
-
-  private static long number(JsonNode object, String field, String path, long absent) {
-    JsonNode value = object.get(field);
-    if (value == null || value.isNull()) {
-      return absent;
-    }
-    if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
-      throw new InvalidPayloadException(path + "/" + field + " must be a non-negative integer, got " + value);
-    }
-    return value.longValue();
+    throw new InvalidPayloadException(path + "/" + field + " must be one of " + String.join(", ", allowed) + ", got "
+        + PayloadFields.show(value));
   }
 }

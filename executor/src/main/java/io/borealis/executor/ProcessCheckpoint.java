@@ -1,11 +1,9 @@
 package io.borealis.executor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +21,6 @@ final class ProcessCheckpoint {
   static final String DIRECTORY = ".borealis";
   static final String FILE = "processes.json";
   private static final System.Logger LOG = System.getLogger(ProcessCheckpoint.class.getName());
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Vertx vertx;
   private final Path file;
@@ -41,24 +38,15 @@ final class ProcessCheckpoint {
    * "failures", "pid", "exit_code", "start_time"}}}}, times in ISO-8601, unknowns null. Pure.
    */
   static String render(String taskId, Map<String, ProcessStatus> processes, Instant now) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("task_id", taskId);
-    root.put("updated", now.toString());
-    ObjectNode byName = root.putObject("processes");
-    processes.forEach((name, status) -> {
-      ObjectNode process = byName.putObject(name);
-      process.put("state", status.state().name());
-      process.put("run", status.run());
-      process.put("failures", status.failures());
-      process.put("pid", status.pid());
-      process.put("exit_code", status.exitCode());
-      process.put("start_time", status.lastStart() == null ? null : status.lastStart().toString());
-    });
-    try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render the process checkpoint", e);
-    }
+    JsonObject byName = new JsonObject();
+    processes.forEach((name, status) -> byName.put(name, new JsonObject()
+        .put("state", status.state().name())
+        .put("run", status.run())
+        .put("failures", status.failures())
+        .put("pid", status.pid())
+        .put("exit_code", status.exitCode())
+        .put("start_time", status.lastStart() == null ? null : status.lastStart().toString())));
+    return new JsonObject().put("task_id", taskId).put("updated", now.toString()).put("processes", byName).encodePrettily();
   }
 
   /** Schedules {@code content} to be written; completes once it (or newer content) is on disk. Never fails. */

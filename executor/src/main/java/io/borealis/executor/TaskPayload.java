@@ -1,9 +1,10 @@
 package io.borealis.executor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -89,7 +90,6 @@ record TaskPayload(String role, int instance, Map<String, Integer> ports, List<P
 
   /** Process names become directory names under {@code .logs}, so they must be safe as such. */
   private static final Pattern PROCESS_NAME = Pattern.compile("[\\w\\-.]+");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   TaskPayload {
     ports = Map.copyOf(ports);
@@ -105,23 +105,23 @@ record TaskPayload(String role, int instance, Map<String, Integer> ports, List<P
     if (data == null || data.length == 0) {
       throw new InvalidPayloadException("the task carries no data; expected the task payload JSON in TaskInfo.data");
     }
-    JsonNode root;
+    Object decoded;
     try {
-      root = JSON.readTree(data);
-    } catch (JsonProcessingException e) {
-      throw new InvalidPayloadException("TaskInfo.data is not JSON: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new InvalidPayloadException("TaskInfo.data cannot be read: " + e.getMessage(), e);
+      decoded = Json.decodeValue(Buffer.buffer(data));
+    } catch (DecodeException e) {
+      throw new InvalidPayloadException("TaskInfo.data is not JSON: " + e.getMessage(), e);
     }
-    if (root == null || !root.isObject()) {
+    if (!(decoded instanceof JsonObject root)) {
       throw new InvalidPayloadException("TaskInfo.data must be a JSON object");
     }
-    List<ProcessSpec> processes = processes(root.path("task").path("processes"));
+    JsonObject task = PayloadFields.object(root, "task", "");
+    List<ProcessSpec> processes = processes(PayloadFields.list(task, "processes", "/task"));
     List<String> names = processes.stream().map(ProcessSpec::name).toList();
     try {
-      ProcessOrder order = new ProcessOrder(names, orders(root.path("task").path("constraints")));
-      return new TaskPayload(text(root, "role", "/role"), instance(root.get("instance")), ports(root.get("ports")), processes, order,
-          limits(root.path("task")), HealthCheckConfig.parse(root.get("health_check_config")), Announcement.parse(root));
+      ProcessOrder order = new ProcessOrder(names, orders(PayloadFields.list(task, "constraints", "/task")));
+      return new TaskPayload(PayloadFields.text(root, "role", "", null), PayloadFields.integer(root, "instance", "", 0),
+          ports(PayloadFields.object(root, "ports", "")), processes, order, limits(task), HealthCheckConfig.parse(root),
+          Announcement.parse(root));
     } catch (InvalidPayloadException e) {
       throw e;
     } catch (IllegalArgumentException e) {
@@ -129,16 +129,19 @@ record TaskPayload(String role, int instance, Map<String, Integer> ports, List<P
     }
   }
 
-  private static List<ProcessSpec> processes(JsonNode list) {
-    if (!list.isArray() || list.isEmpty()) {
+  private static List<ProcessSpec> processes(JsonArray list) {
+    if (list == null || list.isEmpty()) {
       throw new InvalidPayloadException("/task/processes must be a non-empty list of processes");
     }
     List<ProcessSpec> processes = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < list.size(); i++) {
       String path = "/task/processes/" + i;
-      String name = text(list.get(i), "name", path + "/name");
-      String cmdline = text(list.get(i), "cmdline", path + "/cmdline");
+      if (!(list.getValue(i) instanceof JsonObject process)) {
+        throw new InvalidPayloadException(path + " must be an object, got " + PayloadFields.show(list.getValue(i)));
+      }
+      String name = PayloadFields.text(process, "name", path, null);
+      String cmdline = PayloadFields.text(process, "cmdline", path, null);
       if (name == null || !PROCESS_NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
         throw new InvalidPayloadException(path + "/name must match [\\w\\-.]+ (it names the log directory), got " + name);
       }
@@ -148,116 +151,54 @@ record TaskPayload(String role, int instance, Map<String, Integer> ports, List<P
       if (!seen.add(name)) {
         throw new InvalidPayloadException(path + "/name: process name '" + name + "' is used twice");
       }
-      JsonNode process = list.get(i);
       processes.add(new ProcessSpec(name, cmdline,
-          count(process, "max_failures", path, ProcessSpec.DEFAULT_MAX_FAILURES),
-          flag(process, "daemon", path), flag(process, "ephemeral", path),
+          PayloadFields.smallCount(process, "max_failures", path, ProcessSpec.DEFAULT_MAX_FAILURES),
+          PayloadFields.flag(process, "daemon", path), PayloadFields.flag(process, "ephemeral", path),
           seconds(process, "min_duration", path, ProcessSpec.DEFAULT_MIN_DURATION),
-          flag(process, "final", path), LogPolicy.parse(process.get("logger"), path + "/logger")));
+          PayloadFields.flag(process, "final", path), LogPolicy.parse(process, path)));
     }
     return processes;
   }
 
-  private static TaskLimits limits(JsonNode task) {
+  private static TaskLimits limits(JsonObject task) {
     TaskLimits defaults = TaskLimits.DEFAULTS;
-    return new TaskLimits(count(task, "max_failures", "/task", defaults.maxFailures()),
-        count(task, "max_concurrency", "/task", defaults.maxConcurrency()),
+    return new TaskLimits(PayloadFields.smallCount(task, "max_failures", "/task", defaults.maxFailures()),
+        PayloadFields.smallCount(task, "max_concurrency", "/task", defaults.maxConcurrency()),
         seconds(task, "finalization_wait", "/task", defaults.finalizationWait()));
   }
 
-  /** A non-negative integer field, or {@code absent} when missing or null. */
-  private static int count(JsonNode object, String field, String path, int absent) {
-    JsonNode value = object.get(field);
-    if (value == null || value.isNull()) {
-      return absent;
-    }
-    if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 0) {
-      throw new InvalidPayloadException(path + "/" + field + " must be a non-negative integer, got " + value);
-    }
-    return value.intValue();
-  }
-
-  private static boolean flag(JsonNode object, String field, String path) {
-    JsonNode value = object.get(field);
-    if (value == null || value.isNull()) {
-      return false;
-    }
-    if (!value.isBoolean()) {
-      throw new InvalidPayloadException(path + "/" + field + " must be true or false, got " + value);
-    }
-    return value.booleanValue();
-  }
-
   /** A non-negative number of seconds (fractions allowed), or {@code absent} when missing or null. */
-  private static Duration seconds(JsonNode object, String field, String path, Duration absent) {
-    JsonNode value = object.get(field);
-    if (value == null || value.isNull()) {
-      return absent;
-    }
-    if (!value.isNumber() || value.doubleValue() < 0) {
-      throw new InvalidPayloadException(path + "/" + field + " must be a non-negative number of seconds, got " + value);
-    }
-    return Duration.ofMillis(Math.round(value.doubleValue() * 1000));
+  private static Duration seconds(JsonObject object, String field, String path, Duration absent) {
+    double seconds = PayloadFields.number(object, field, path, -1);
+    return seconds < 0 ? absent : Duration.ofMillis(Math.round(seconds * 1000));
   }
 
-  private static List<List<String>> orders(JsonNode constraints) {
+  private static List<List<String>> orders(JsonArray constraints) {
     List<List<String>> orders = new ArrayList<>();
-    if (constraints.isMissingNode() || constraints.isNull()) {
+    if (constraints == null) {
       return orders;
     }
-    if (!constraints.isArray()) {
-      throw new InvalidPayloadException("/task/constraints must be a list");
-    }
     for (int i = 0; i < constraints.size(); i++) {
-      JsonNode order = constraints.get(i).path("order");
-      if (order.isMissingNode() || order.isNull()) {
+      Object constraint = constraints.getValue(i);
+      JsonArray order = constraint instanceof JsonObject object
+          ? PayloadFields.list(object, "order", "/task/constraints/" + i) : null;
+      if (order == null) {
         continue;
       }
-      if (!order.isArray()) {
-        throw new InvalidPayloadException("/task/constraints/" + i + "/order must be a list of process names");
-      }
       List<String> names = new ArrayList<>();
-      order.forEach(name -> names.add(name.asText()));
+      order.forEach(name -> names.add(String.valueOf(name)));
       orders.add(names);
     }
     return orders;
   }
 
-  private static Map<String, Integer> ports(JsonNode ports) {
+  private static Map<String, Integer> ports(JsonObject ports) {
     Map<String, Integer> byName = new LinkedHashMap<>();
-    if (ports == null || ports.isNull()) {
-      return byName;
-    }
-    if (!ports.isObject()) {
-      throw new InvalidPayloadException("/ports must be an object of name to port number");
-    }
-    ports.properties().forEach(entry -> {
-      if (!entry.getValue().canConvertToInt()) {
-        throw new InvalidPayloadException("/ports/" + entry.getKey() + " must be a port number, got " + entry.getValue());
+    if (ports != null) {
+      for (String name : ports.fieldNames()) {
+        byName.put(name, PayloadFields.integer(ports, name, "/ports", 0));
       }
-      byName.put(entry.getKey(), entry.getValue().intValue());
-    });
+    }
     return byName;
-  }
-
-  private static int instance(JsonNode instance) {
-    if (instance == null || instance.isNull()) {
-      return 0;
-    }
-    if (!instance.canConvertToInt()) {
-      throw new InvalidPayloadException("/instance must be an integer, got " + instance);
-    }
-    return instance.intValue();
-  }
-
-  private static String text(JsonNode object, String field, String path) {
-    JsonNode value = object.get(field);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isTextual()) {
-      throw new InvalidPayloadException(path + " must be a string, got " + value);
-    }
-    return value.textValue();
   }
 }

@@ -1,12 +1,12 @@
 package io.borealis.mesos.wire;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,33 +17,23 @@ import java.nio.charset.StandardCharsets;
  * out, empty strings are written.
  * Decoding is lenient where Mesos is: unknown fields are ignored, unknown enum names become null
  * (unset), a lone value counts as a one-element list, and non-finite doubles are accepted.
+ *
+ * <p>On Jackson's streaming API alone ({@link WireCodec}): the executor speaks this too, and every
+ * executor JVM started with databind loaded and ran its reflection over the records first.
  */
 public final class MesosJson {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY))
-      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
-      .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build();
-
-  static {
-    // An empty string is a value (FrameworkInfo.user "" asks the master to pick the user) and an empty
-    // byte array is one too; leaving them out would drop a field Mesos requires and get the call refused.
-    MAPPER.configOverride(String.class).setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, null));
-    MAPPER.configOverride(byte[].class).setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, null));
-  }
+  private static final JsonFactory JSON = JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   private MesosJson() {}
 
   public static byte[] encode(Object message) {
-    try {
-      return MAPPER.writeValueAsBytes(message);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    try (JsonGenerator out = JSON.createGenerator(bytes)) {
+      WireCodec.of(message.getClass()).write(out, message);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode " + message.getClass().getSimpleName(), e);
     }
+    return bytes.toByteArray();
   }
 
   public static String encodeToString(Object message) {
@@ -56,22 +46,19 @@ public final class MesosJson {
    * @throws MesosJsonException naming what could not be read, in the words Mesos uses
    */
   public static <T> T decode(byte[] json, Class<T> type) {
-    try {
-      T value = MAPPER.readValue(json, type);
-      if (value == null) {
+    try (JsonParser in = JSON.createParser(json)) {
+      JsonToken first = in.nextToken();
+      if (first == null || first == JsonToken.VALUE_NULL) {
         throw new MesosJsonException("Failed to parse body into JSON: empty body");
       }
-      return value;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return type.cast(WireCodec.of(type).read(in, type.getSimpleName()));
+    } catch (JsonProcessingException e) {
       throw new MesosJsonException("Failed to parse body into JSON: " + e.getOriginalMessage(), e);
+    } catch (WireCodec.WireFormatException e) {
+      throw new MesosJsonException("Failed to parse body into JSON: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new MesosJsonException("Failed to read body: " + e.getMessage(), e);
     }
-  }
-
-  /** The shared mapper, for callers that need trees (tests comparing against fixtures). */
-  static ObjectMapper mapper() {
-    return MAPPER;
   }
 
   /** A body that is not a valid message; the message is suitable for a 400 answer. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borealis.testing.SharedFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class MesosJsonTest {
+  private static final ObjectMapper TREES = new ObjectMapper();
+
   private static JsonNode tree(Object message) throws IOException {
-    return MesosJson.mapper().readTree(MesosJson.encode(message));
+    return TREES.readTree(MesosJson.encode(message));
   }
 
   @Test
@@ -89,5 +92,35 @@ class MesosJsonTest {
   void reportsMalformedJsonInMesosWords() {
     assertThatThrownBy(() -> MesosJson.decode("{not json".getBytes(StandardCharsets.UTF_8), SchedulerCall.class))
         .isInstanceOf(MesosJson.MesosJsonException.class).hasMessageStartingWith("Failed to parse body into JSON");
+  }
+
+  @Test
+  void sayWhichFieldDoesNotFitTheMessage() {
+    String json = "{\"type\":\"UPDATE\",\"update\":{\"status\":{\"task_id\":{\"value\":\"t\"},\"state\":\"TASK_RUNNING\","
+        + "\"healthy\":{\"yes\":1}}}}";
+    assertThatThrownBy(() -> MesosJson.decode(json.getBytes(StandardCharsets.UTF_8), ExecutorCall.class))
+        .isInstanceOf(MesosJson.MesosJsonException.class)
+        .hasMessage("Failed to parse body into JSON: ExecutorCall.update.status.healthy: expected true or false, found an object");
+    assertThatThrownBy(() -> MesosJson.decode("{\"type\":\"ACKNOWLEDGED\",\"acknowledged\":{\"uuid\":\"%%\"}}"
+        .getBytes(StandardCharsets.UTF_8), ExecutorEvent.class))
+        .hasMessageStartingWith("Failed to parse body into JSON: ExecutorEvent.acknowledged.uuid: not Base64");
+  }
+
+  @Test
+  void readsALoneValueAsAListAndNumbersWrittenAsStrings() {
+    String json = "{\"name\":\"ports\",\"type\":\"RANGES\",\"ranges\":{\"range\":{\"begin\":\"31000\",\"end\":31010.0}}}";
+    Resource ports = MesosJson.decode(json.getBytes(StandardCharsets.UTF_8), Resource.class);
+    assertThat(ports.rangeList()).containsExactly(new Resource.Range(31000, 31010));
+  }
+
+  @Test
+  void writesEmptyStringsAndBytesButNotEmptyLists() {
+    TaskStatus status = new TaskStatus(TaskId.of(""), TaskStatus.State.TASK_RUNNING, "", null, null, new byte[0], null, null,
+        Double.NaN, null, false);
+    assertThat(MesosJson.encodeToString(status))
+        .isEqualTo("{\"task_id\":{\"value\":\"\"},\"state\":\"TASK_RUNNING\",\"message\":\"\",\"data\":\"\","
+            + "\"timestamp\":\"NaN\",\"healthy\":false}");
+    assertThat(MesosJson.encodeToString(new CommandInfo("true", true, List.of(), null, null)))
+        .isEqualTo("{\"value\":\"true\",\"shell\":true}");
   }
 }
