@@ -373,6 +373,8 @@ public final class MesosVerticle extends VerticleBase {
 
   private Future<Void> call(SchedulerCall call) {
     return client.call(call)
-        .onFailure(error -> LOG.log(Level.WARNING, "Mesos call " + call.type() + " failed: " + error.getMessage()));
+        // Some failures (a connection closed under the call) carry no message; their type says what happened.
+        .onFailure(error -> LOG.log(Level.WARNING, "Mesos call " + call.type() + " failed: "
+            + (error.getMessage() == null ? error : error.getMessage())));
   }
 }
