@@ -20,15 +20,24 @@ import java.util.Map;
  * general machinery (and its 500 classes, which every executor JVM would load) is not needed.
  */
 abstract class WireCodec {
+  /** What a field of this type holds when the JSON leaves it out or gives null: a primitive's zero, else null. */
+  private final Object absent;
+
+  WireCodec() {
+    this(null);
+  }
+
+  WireCodec(Object absent) {
+    this.absent = absent;
+  }
 
   abstract void write(JsonGenerator out, Object value) throws IOException;
 
   /** Reads the value at the parser's current token; {@code path} names it in errors. */
   abstract Object read(JsonParser in, String path) throws IOException;
 
-  /** What a field of this type holds when the JSON leaves it out or gives null. */
-  Object absent() {
-    return null;
+  final Object absent() {
+    return absent;
   }
 
   /** Whether a value is left out when writing: null, and empty lists, as Mesos leaves out unset fields. */
@@ -189,15 +198,8 @@ abstract class WireCodec {
   }
 
   private static final class BooleanCodec extends WireCodec {
-    private final boolean primitive;
-
     BooleanCodec(boolean primitive) {
-      this.primitive = primitive;
-    }
-
-    @Override
-    Object absent() {
-      return primitive ? Boolean.FALSE : null;
+      super(primitive ? Boolean.FALSE : null);
     }
 
     @Override
@@ -220,17 +222,11 @@ abstract class WireCodec {
 
   /** {@code int32}/{@code int64} and friends as bare numbers; a number in a string is read too (proto3 JSON writes int64 so). */
   private static final class IntegerCodec extends WireCodec {
-    private final Class<?> type;
     private final boolean asLong;
 
     IntegerCodec(Class<?> type) {
-      this.type = type;
+      super(!type.isPrimitive() ? null : type == long.class ? (Object) 0L : (Object) 0);
       this.asLong = type == long.class || type == Long.class;
-    }
-
-    @Override
-    Object absent() {
-      return !type.isPrimitive() ? null : asLong ? (Object) 0L : (Object) 0;
     }
 
     @Override
@@ -264,15 +260,8 @@ abstract class WireCodec {
 
   /** Proto {@code double}: a number, or {@code "NaN"} / {@code "Infinity"} as Mesos writes non-finite values. */
   private static final class DoubleCodec extends WireCodec {
-    private final boolean primitive;
-
     DoubleCodec(boolean primitive) {
-      this.primitive = primitive;
-    }
-
-    @Override
-    Object absent() {
-      return primitive ? 0.0 : null;
+      super(primitive ? (Object) 0.0 : null);
     }
 
     @Override
