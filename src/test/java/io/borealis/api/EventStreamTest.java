@@ -2,6 +2,7 @@ package io.borealis.api;
 
 import static io.borealis.testing.EventStreamHarness.WEB;
 import static io.borealis.testing.EventStreamHarness.taskEvent;
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.events.ClusterEvent;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,18 +85,8 @@ class EventStreamTest {
   /** Every event of {@code collector} after {@code comments} heartbeats more: all earlier writes have arrived. */
   private static List<Event> afterNextHeartbeat(SseCollector collector) throws Exception {
     int seen = collector.comments();
-    awaitTrue(() -> collector.comments() > seen, "a heartbeat");
+    within(WAIT, "a heartbeat").until(() -> collector.comments() > seen);
     return collector.snapshot();
-  }
-
-  private static void awaitTrue(BooleanSupplier condition, String what) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(5);
-    }
   }
 
   @Test
@@ -246,7 +236,7 @@ class EventStreamTest {
   void heartbeatsKeepAnIdleStreamTalking() throws Exception {
     harness = EventStreamHarness.start(TEST_SETTINGS);
     SseCollector idle = connect("");
-    awaitTrue(() -> idle.comments() >= 3, "three heartbeats");
+    within(WAIT, "three heartbeats").until(() -> idle.comments() >= 3);
     assertThat(idle.snapshot()).isEmpty();
   }
 
@@ -257,7 +247,7 @@ class EventStreamTest {
     for (int i = 0; i < 40; i++) {
       everyone.add(connect(i % 4 == 0 ? "role=www-data" : ""));
     }
-    awaitTrue(() -> harness.gauge("borealis.sse.subscribers") == 40, "40 subscribers");
+    within(WAIT, "40 subscribers").until(() -> harness.gauge("borealis.sse.subscribers") == 40);
     publishTasks(1, 100);
     for (SseCollector collector : everyone) {
       assertThat(ids(collector.await(events -> events.size() == 100, WAIT, "100 events"))).isEqualTo(range(1, 100));
@@ -275,7 +265,7 @@ class EventStreamTest {
       stalled.setReceiveBufferSize(4096); // and never read: the kernel holds little, the server must hold the rest
       stalled.connect(new InetSocketAddress("127.0.0.1", harness.port()));
       stalled.getOutputStream().write("GET /api/v1/events HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      awaitTrue(() -> harness.gauge("borealis.sse.subscribers") == 2, "both subscribers");
+      within(WAIT, "both subscribers").until(() -> harness.gauge("borealis.sse.subscribers") == 2);
 
       // 8,000 events of 2 kB at 8 MB/s: 16 MB, far more than the socket buffers (4 MB at most here) and the limit.
       long total = 8_000;

@@ -1,5 +1,6 @@
 package io.borealis.e2e;
 
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.testing.BorealisProcess;
@@ -142,15 +143,13 @@ class LocalCrashTest {
     }
   }
 
-  private void await(Supplier<Boolean> condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + CONVERGENCE.toNanos();
-    while (!condition.get()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Not within " + CONVERGENCE + ": " + what + "\nlocal log:\n" + local.logTail());
-      }
-      Thread.sleep(100);
-    }
+  /** Waits for {@code condition}; when time is up the failure shows the local cluster's log. */
+  private void await(Supplier<Boolean> condition, String what) {
+    within(CONVERGENCE, what)
+        .untilAsserted(() -> assertThat(condition.get()).as(() -> "Not within " + CONVERGENCE + ": " + what + "\nlocal log:\n" + local.logTail())
+            .isTrue());
   }
+
 
   private JsonObject getJson(String path) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(local.url() + path))

@@ -1,5 +1,6 @@
 package io.borealis.e2e;
 
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.devcluster.MasterSettings;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class MasterFailoverEndToEndTest {
   private static final String KEY = "devcluster/www-data/prod/failover";
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String JOB = """
       {"cluster": "devcluster", "role": "www-data", "environment": "prod", "name": "%s", "instances": 1, "service": true,
        "task": {"processes": [{"name": "sleeper", "cmdline": "exec sleep 600"}],
@@ -76,12 +77,13 @@ class MasterFailoverEndToEndTest {
 
     cluster.faults().restartMaster(Duration.ofMillis(200), Duration.ofSeconds(3)).toCompletionStage().toCompletableFuture()
         .get(10, TimeUnit.SECONDS);
-    await("the scheduler to meet the recovering master's 503", () -> problem().contains("Master has not finished recovery"));
+    within(WAIT, "the scheduler to meet the recovering master's 503").until(() -> problem().contains("Master has not finished recovery"));
     assertThat(metric("borealis_mesos_subscribe_failures_total{status=\"503\"}")).isGreaterThanOrEqualTo(1);
     assertThat(cluster.getJson("/api/v1/cluster").getJsonObject("mesos").getBoolean("fatal")).as("a recovering master is transient").isFalse();
 
-    await("a re-subscription", () -> metric("borealis_mesos_subscriptions_total") > subscriptions);
-    await("an explicit reconciliation of the running task", () -> metric("borealis_mesos_reconciliations_total{kind=\"explicit\"}") > explicit);
+    within(WAIT, "a re-subscription").until(() -> metric("borealis_mesos_subscriptions_total") > subscriptions);
+    within(WAIT, "an explicit reconciliation of the running task")
+        .until(() -> metric("borealis_mesos_reconciliations_total{kind=\"explicit\"}") > explicit);
     assertThat(cluster.getJson("/api/v1/cluster").getJsonObject("mesos").getString("problem")).isNull();
     JsonObject job = cluster.getJson("/api/v1/jobs/" + KEY);
     assertThat(job.getJsonArray("active_tasks")).hasSize(1);
@@ -127,16 +129,6 @@ class MasterFailoverEndToEndTest {
       return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     } catch (Exception e) {
       return 0;
-    }
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(50);
     }
   }
 }

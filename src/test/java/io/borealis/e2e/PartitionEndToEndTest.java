@@ -1,5 +1,6 @@
 package io.borealis.e2e;
 
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.devcluster.MasterSettings;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -79,8 +79,8 @@ class PartitionEndToEndTest {
     cluster.faults().partitionAgent(cutHost).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
 
     // Given up and replaced on the other agent, while the cut-off processes still run.
-    await(() -> cutOff.keySet().stream().allMatch(task -> stateOf(task).equals("LOST")) && onlyRunningOn(otherHost),
-        Duration.ofSeconds(90), "the cut-off tasks LOST and replaced on " + otherHost);
+    within(Duration.ofSeconds(90), "the cut-off tasks LOST and replaced on " + otherHost)
+        .until(() -> cutOff.keySet().stream().allMatch(task -> stateOf(task).equals("LOST")) && onlyRunningOn(otherHost));
     for (String task : cutOff.keySet()) {
       assertThat(statesOf(task)).containsSubsequence("RUNNING", "PARTITIONED", "LOST");
     }
@@ -89,10 +89,10 @@ class PartitionEndToEndTest {
     cluster.faults().healAgent(cutHost).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
 
     // Back, the agent reports the old tasks running; the scheduler kills them.
-    await(() -> cutOff.values().stream().noneMatch(PartitionEndToEndTest::isAlive), Duration.ofSeconds(90),
-        "the errant old processes killed after the partition healed");
-    await(() -> masterTaskIds().stream().noneMatch(cutOff::containsKey), Duration.ofSeconds(30),
-        "the master no longer runs the old tasks");
+    within(Duration.ofSeconds(90), "the errant old processes killed after the partition healed")
+        .until(() -> cutOff.values().stream().noneMatch(PartitionEndToEndTest::isAlive));
+    within(Duration.ofSeconds(30), "the master no longer runs the old tasks")
+        .until(() -> masterTaskIds().stream().noneMatch(cutOff::containsKey));
     assertThat(onlyRunningOn(otherHost)).as("exactly one task per instance, running on " + otherHost).isTrue();
     assertThat(cutOff.keySet()).allSatisfy(task -> assertThat(stateOf(task)).isEqualTo("LOST"));
   }
@@ -133,16 +133,6 @@ class PartitionEndToEndTest {
       return new JsonObject(body).getJsonArray("tasks").stream().map(t -> ((JsonObject) t).getString("id")).collect(Collectors.toSet());
     } catch (IOException | InterruptedException e) {
       throw new AssertionError(e);
-    }
-  }
-
-  private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + timeout + ": " + what);
-      }
-      Thread.sleep(250);
     }
   }
 
