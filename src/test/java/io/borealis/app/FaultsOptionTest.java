@@ -1,5 +1,6 @@
 package io.borealis.app;
 
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.devcluster.FaultPlan;
@@ -79,10 +80,7 @@ class FaultsOptionTest {
       JsonObject state = awaitWithheld("http://127.0.0.1:" + masterPort);
       assertThat(state.getJsonArray("planned").getJsonObject(0).getString("fault")).isEqualTo("cut-streams@1h");
       // The plan starts with the master; the banner comes once everything has started, which can be later.
-      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-      while (!Files.readString(log).contains("Faults:") && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      within(Duration.ofSeconds(30), "the Faults banner in " + log).until(() -> Files.readString(log).contains("Faults:"));
       assertThat(Files.readString(log)).contains("Faults:     on: POST http://127.0.0.1:" + masterPort + "/devcluster/faults/<fault>")
           .contains("planned: withhold-heartbeats?seconds=600@200ms,cut-streams@1h");
     }
@@ -91,15 +89,10 @@ class FaultsOptionTest {
   /** Polls the fault endpoint until the planned withholding of heartbeats shows, and returns what it said. */
   private static JsonObject awaitWithheld(String masterUrl) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    JsonObject state = new JsonObject();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (state.getString("heartbeats_withheld_until") == null && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      state = new JsonObject(http.send(HttpRequest.newBuilder(URI.create(masterUrl + "/devcluster/faults")).build(),
-          HttpResponse.BodyHandlers.ofString()).body());
-    }
-    assertThat(state.getString("heartbeats_withheld_until")).as("withheld by the plan, the endpoint on with it").isNotNull();
-    return state;
+    HttpRequest faults = HttpRequest.newBuilder(URI.create(masterUrl + "/devcluster/faults")).build();
+    return within(Duration.ofSeconds(30), "heartbeats withheld by the plan, the fault endpoint on with it")
+        .until(() -> new JsonObject(http.send(faults, HttpResponse.BodyHandlers.ofString()).body()),
+            state -> state.getString("heartbeats_withheld_until") != null);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.borealis.devcluster;
 
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.mesos.wire.FrameworkInfo;
@@ -74,11 +75,8 @@ class AgentRestartTest {
     TaskStatus lost = framework.awaitState(TaskId.of("sleeper"), State.TASK_LOST, Duration.ofSeconds(20));
     assertThat(lost.reason()).isEqualTo(TaskStatus.Reason.REASON_AGENT_DISCONNECTED);
     assertThat(lost.source()).isEqualTo(TaskStatus.Source.SOURCE_MASTER);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (sleepers() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(sleepers()).as("the task's process died with the agent").isZero();
+    within(Duration.ofSeconds(10), "the task's process gone")
+        .untilAsserted(() -> assertThat(sleepers()).as("the task's process died with the agent").isZero());
     await(cluster.recoverAgent(0));
   }
 

@@ -1,5 +1,6 @@
 package io.borealis.devcluster;
 
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.mesos.wire.FrameworkInfo;
@@ -52,12 +53,9 @@ class CommandSandboxGcTest {
     framework.awaitState(TaskId.of("sleeper"), State.TASK_RUNNING, Duration.ofSeconds(20));
     framework.awaitState(TaskId.of("done"), State.TASK_FINISHED, Duration.ofSeconds(20));
 
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (sandboxes().size() > 1 && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
+    within(Duration.ofSeconds(30), "the finished task's sandbox collected")
+        .untilAsserted(() -> assertThat(sandboxes()).as("only the running command task's sandbox is left").hasSize(1));
     List<Path> left = sandboxes();
-    assertThat(left).as("only the running command task's sandbox is left").hasSize(1);
     assertThat(left.get(0).toString()).contains("/executors/sleeper/");
     assertThat(left.get(0).resolve("stdout")).exists();
   }

@@ -1,5 +1,6 @@
 package io.borealis.devcluster;
 
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.mesos.wire.FrameworkInfo;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,12 +113,9 @@ class CommandTaskTest {
   }
 
   /** Waits (the shell forks after RUNNING is reported) until {@code count} processes run {@code sleep 601}. */
-  private static void awaitSleepers(long count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (sleepers() != count && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(sleepers()).as("processes running 'sleep 601'").isEqualTo(count);
+  private static void awaitSleepers(long count) {
+    within(Duration.ofSeconds(10), count + " sleeper(s)")
+        .untilAsserted(() -> assertThat(sleepers()).as("processes running 'sleep 601'").isEqualTo(count));
   }
 
   private static long sleepers() {

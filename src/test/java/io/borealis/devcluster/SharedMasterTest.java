@@ -1,5 +1,6 @@
 package io.borealis.devcluster;
 
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.mesos.wire.Filters;
@@ -13,7 +14,6 @@ import io.borealis.mesos.wire.TaskStatus.State;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,11 +122,8 @@ class SharedMasterTest {
       again.disconnect();
     }
     // Now it stays away for longer than its failover timeout: Mesos removes it and kills its tasks.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (!liveTasks().isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
-    assertThat(liveTasks()).as("tasks of a removed framework").isEmpty();
+    within(Duration.ofSeconds(15), "the removed framework's tasks killed")
+        .untilAsserted(() -> assertThat(liveTasks()).as("tasks of a removed framework").isEmpty());
     try (TestFramework late = new TestFramework(cluster.masterUrl())) {
       SchedulerEvent refused = late.subscribe(info("failing-over", id, 2.0, null));
       assertThat(refused.type()).isEqualTo(SchedulerEvent.Type.ERROR);

@@ -1,5 +1,6 @@
 package io.borealis.e2e;
 
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.testing.TestCluster;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,11 +79,7 @@ class AgentRestartEndToEndTest {
 
       assertThat(Duration.ofNanos(System.nanoTime() - stopped)).as("the executor waited out the recovery timeout")
           .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (sleep.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
-      assertThat(sleep.isAlive()).as("no orphan: the task's process was killed").isFalse();
+      within(Duration.ofSeconds(10), "no orphan: the task's process killed").until(() -> !sleep.isAlive());
       awaitExecutorLog(cluster, "recovery timeout");
     }
   }
@@ -98,20 +94,15 @@ class AgentRestartEndToEndTest {
   }
 
   /** Waits for a file of this name in some sandbox under the agents' work directory. */
-  private static Path awaitFile(TestCluster cluster, String name) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      try (Stream<Path> files = Files.walk(cluster.workDir())) {
-        var found = files.filter(p -> p.getFileName().toString().equals(name)).findFirst();
-        if (found.isPresent()) {
-          return found.get();
-        }
-      } catch (IOException | java.io.UncheckedIOException racingWithTheExecutor) {
-        // look again
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no file " + name + " in a sandbox within 30 s");
+  private static Path awaitFile(TestCluster cluster, String name) {
+    // A sandbox may change while it is walked; that only means looking again.
+    return within(Duration.ofSeconds(30), "a file " + name + " in a sandbox")
+        .ignoreExceptionsMatching(e -> e instanceof IOException || e instanceof java.io.UncheckedIOException)
+        .until(() -> {
+          try (Stream<Path> files = Files.walk(cluster.workDir())) {
+            return files.filter(p -> p.getFileName().toString().equals(name)).findFirst();
+          }
+        }, java.util.Optional::isPresent).get();
   }
 
   private static String stateOf(TestCluster cluster, String taskId) throws Exception {
@@ -119,21 +110,19 @@ class AgentRestartEndToEndTest {
   }
 
   /** Waits until an executor's log (its sandbox's stderr) says {@code text}. */
-  private static void awaitExecutorLog(TestCluster cluster, String text) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      try (Stream<Path> files = Files.walk(cluster.workDir())) {
-        List<Path> logs = files.filter(p -> p.getFileName().toString().equals("stderr")).toList();
-        for (Path log : logs) {
-          if (Files.readString(log).contains(text)) {
-            return;
+  private static void awaitExecutorLog(TestCluster cluster, String text) {
+    // A sandbox may change while it is walked; that only means looking again.
+    within(Duration.ofSeconds(30), "an executor log saying '" + text + "'")
+        .ignoreExceptionsMatching(e -> e instanceof IOException || e instanceof java.io.UncheckedIOException)
+        .until(() -> {
+          try (Stream<Path> files = Files.walk(cluster.workDir())) {
+            for (Path log : files.filter(p -> p.getFileName().toString().equals("stderr")).toList()) {
+              if (Files.readString(log).contains(text)) {
+                return true;
+              }
+            }
+            return false;
           }
-        }
-      } catch (IOException | java.io.UncheckedIOException racingWithTheExecutor) {
-        // a sandbox being written while we walk it; look again
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no executor log says '" + text + "' within 30 s");
+        });
   }
 }

@@ -1,5 +1,6 @@
 package io.borealis.e2e;
 
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.testing.TestCluster;
@@ -8,7 +9,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,11 +48,7 @@ class ExecutorArchiveEndToEndTest {
     // was not mapped.
     createSleeper("early");
 
-    Instant deadline = Instant.now().plus(ARCHIVE_WAIT);
-    while (!(Files.exists(archive) && Files.size(archive) > 1_000_000) && Instant.now().isBefore(deadline)) {
-      Thread.sleep(100);
-    }
-    assertThat(archive).as("made by the warm-up within " + ARCHIVE_WAIT).exists();
+    within(ARCHIVE_WAIT, "the archive made by the warm-up").until(() -> Files.exists(archive) && Files.size(archive) > 1_000_000);
 
     createSleeper("late");
     long late = executorOf("late");

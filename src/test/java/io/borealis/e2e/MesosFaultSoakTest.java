@@ -1,5 +1,6 @@
 package io.borealis.e2e;
 
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.app.LocalCluster;
@@ -140,14 +141,10 @@ class MesosFaultSoakTest {
     return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private void awaitConverged(String context) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    List<String> problems = problems();
-    while (!problems.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(500);
-      problems = problems();
-    }
-    assertThat(problems).as(context).isEmpty();
+  /** Every invariant holds, after a while: reconciliation and re-subscription take a moment. */
+  private void awaitConverged(String context) {
+    within(Duration.ofSeconds(90), "convergence " + context).pollInterval(Duration.ofMillis(500))
+        .untilAsserted(() -> assertThat(problems()).as(context).isEmpty());
   }
 
   private List<String> problems() throws Exception {

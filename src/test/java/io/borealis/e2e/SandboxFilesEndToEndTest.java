@@ -1,5 +1,6 @@
 package io.borealis.e2e;
 
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.testing.TestCluster;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,11 +45,9 @@ class SandboxFilesEndToEndTest {
       assertThat(processes.getJsonObject(0).getString("name")).isEqualTo("talker");
       assertThat(processes.getJsonObject(0).getInteger("run")).isZero();
 
-      JsonObject size = cluster.getJson("/api/v1/tasks/" + taskId + "/logs/talker/stdout");
-      for (int i = 0; i < 100 && size.getLong("offset", 0L) < 18; i++) {
-        Thread.sleep(100); // the process may not have printed yet
-        size = cluster.getJson("/api/v1/tasks/" + taskId + "/logs/talker/stdout");
-      }
+      // The process may not have printed yet.
+      JsonObject size = within(Duration.ofSeconds(10), "talker's line in its stdout")
+          .until(() -> cluster.getJson("/api/v1/tasks/" + taskId + "/logs/talker/stdout"), answer -> answer.getLong("offset", 0L) >= 18);
       assertThat(size.getString("data")).as("offset -1 (the default) answers the size only").isEmpty();
       assertThat(size.getLong("offset")).isEqualTo("hello from talker\n".length());
       JsonObject stdout = cluster.getJson("/api/v1/tasks/" + taskId + "/logs/talker/stdout?offset=0");
@@ -100,12 +100,8 @@ class SandboxFilesEndToEndTest {
   }
 
   private static JsonArray awaitProcessRunning(TestCluster cluster, String taskId) throws Exception {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    JsonObject answer = cluster.getJson("/api/v1/tasks/" + taskId + "/processes");
-    while (System.nanoTime() < deadline && !answer.encode().contains("\"RUNNING\"")) {
-      Thread.sleep(100);
-      answer = cluster.getJson("/api/v1/tasks/" + taskId + "/processes");
-    }
+    JsonObject answer = within(Duration.ofSeconds(30), "a RUNNING process in task " + taskId)
+        .until(() -> cluster.getJson("/api/v1/tasks/" + taskId + "/processes"), processes -> processes.encode().contains("\"RUNNING\""));
     assertThat(answer.getInteger("_status")).isEqualTo(200);
     return answer.getJsonArray("processes");
   }

@@ -1,5 +1,6 @@
 package io.borealis.e2e;
 
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.devcluster.AgentSpec;
@@ -180,15 +181,11 @@ class SchedulerCrashTest {
    * messages. With {@code updatesFinished}, every update must also have ended, rolled forward: those a
    * crash interrupted resumed.
    */
-  private void awaitConverged(BorealisProcess scheduler, String context, boolean updatesFinished) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    List<String> problems = problems(scheduler.url(), updatesFinished);
-    while (!problems.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(250);
-      problems = problems(scheduler.url(), updatesFinished);
-    }
-    assertThat(problems).as(context + "\nScheduler log (whole in " + dir.resolve("scheduler.log") + "):\n"
-        + scheduler.logTail()).isEmpty();
+  private void awaitConverged(BorealisProcess scheduler, String context, boolean updatesFinished) {
+    within(Duration.ofSeconds(60), "convergence " + context).pollInterval(Duration.ofMillis(250))
+        .untilAsserted(() -> assertThat(problems(scheduler.url(), updatesFinished))
+            .as(() -> context + "\nScheduler log (whole in " + dir.resolve("scheduler.log") + "):\n" + scheduler.logTail())
+            .isEmpty());
   }
 
   private List<String> problems(String url, boolean updatesFinished) throws Exception {

@@ -1,5 +1,6 @@
 package io.borealis.e2e;
 
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -108,16 +109,8 @@ class ServerSetEndToEndTest {
 
   /** The members of the job's ServerSet once there are {@code count} of them. */
   private List<String> awaitMembers(int count) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      List<String> members = observer.checkExists().forPath(SERVER_SET) == null ? List.of()
-          : observer.getChildren().forPath(SERVER_SET);
-      if (members.size() == count) {
-        return members;
-      }
-      assertThat(System.nanoTime()).as("%d member(s) of %s within %s, have %s", count, SERVER_SET, WAIT, members)
-          .isLessThan(deadline);
-      Thread.sleep(100);
-    }
+    return within(WAIT, count + " member(s) of " + SERVER_SET)
+        .until(() -> observer.checkExists().forPath(SERVER_SET) == null ? List.<String>of() : observer.getChildren().forPath(SERVER_SET),
+            members -> members.size() == count);
   }
 }

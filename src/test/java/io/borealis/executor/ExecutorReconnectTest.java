@@ -1,5 +1,6 @@
 package io.borealis.executor;
 
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.mesos.wire.AgentId;
@@ -103,11 +104,7 @@ class ExecutorReconnectTest {
 
   private ProcessHandle sleepProcess() throws Exception {
     Path pid = sandbox.resolve("sleep.pid");
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!Files.exists(pid)) {
-      assertThat(System.nanoTime()).as("the task wrote " + pid).isLessThan(deadline);
-      Thread.sleep(20);
-    }
+    within(TIMEOUT, "the task to write " + pid).until(() -> Files.exists(pid));
     return ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElseThrow();
   }
 

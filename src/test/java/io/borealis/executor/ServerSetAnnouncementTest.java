@@ -1,5 +1,6 @@
 package io.borealis.executor;
 
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,16 +107,8 @@ class ServerSetAnnouncementTest {
 
   /** The members of {@code serverSet} once there are {@code count} of them. */
   private List<String> awaitMembers(String serverSet, int count) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      List<String> members = observer.checkExists().forPath(serverSet) == null ? List.of()
-          : observer.getChildren().forPath(serverSet);
-      if (members.size() == count) {
-        return members;
-      }
-      assertThat(System.nanoTime()).as("%d member(s) of %s within %s, have %s", count, serverSet, WAIT, members)
-          .isLessThan(deadline);
-      Thread.sleep(50);
-    }
+    return within(WAIT, count + " member(s) of " + serverSet)
+        .until(() -> observer.checkExists().forPath(serverSet) == null ? List.<String>of() : observer.getChildren().forPath(serverSet),
+            members -> members.size() == count);
   }
 }

@@ -1,5 +1,6 @@
 package io.borealis.scheduler;
 
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.config.JobJson;
@@ -12,13 +13,13 @@ import io.borealis.model.TaskState;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,11 +82,7 @@ class HealthCheckVerticleTest {
   }
 
   private void awaitVerdicts(int count) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (verdicts.size() < count && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-    }
-    assertThat(verdicts).hasSizeGreaterThanOrEqualTo(count);
+    within(Duration.ofSeconds(10), count + " health verdict(s)").untilAsserted(() -> assertThat(verdicts).hasSizeGreaterThanOrEqualTo(count));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.borealis.scheduler;
 
+import static io.borealis.testing.Eventually.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borealis.events.BusAddresses;
@@ -201,14 +202,8 @@ class MesosClientFaultsTest {
     assertThat(scheduler.master.drainCalls()).noneMatch(SUBSCRIBE);
   }
 
-  private void awaitCount(String call, String status) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (failures(call, status) < 1) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no " + call + " failure with status " + status + " was counted");
-      }
-      Thread.sleep(20);
-    }
+  private void awaitCount(String call, String status) {
+    within(Duration.ofSeconds(10), "a " + call + " failure with status " + status + " counted").until(() -> failures(call, status) >= 1);
     assertThat(failures(call, status)).isEqualTo(1);
   }
 
