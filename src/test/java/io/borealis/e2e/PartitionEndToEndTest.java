@@ -140,19 +140,13 @@ class PartitionEndToEndTest {
   private Map<String, Long> processIds(List<String> taskIds) throws Exception {
     Map<String, Long> pids = new HashMap<>();
     for (String taskId : taskIds) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!pids.containsKey(taskId)) {
+      String pid = within(Duration.ofSeconds(10), "a pid file in the sandbox of " + taskId).until(() -> {
         try (Stream<Path> files = Files.walk(cluster.workDir())) {
           var pidFile = files.filter(p -> p.getFileName().toString().equals("sleeper.pid") && p.toString().contains(taskId)).findFirst();
-          if (pidFile.isPresent() && !Files.readString(pidFile.get()).isBlank()) {
-            pids.put(taskId, Long.parseLong(Files.readString(pidFile.get()).trim()));
-          } else if (System.nanoTime() > deadline) {
-            throw new AssertionError("no pid file in the sandbox of " + taskId);
-          } else {
-            Thread.sleep(100);
-          }
+          return pidFile.isPresent() ? Files.readString(pidFile.get()).strip() : "";
         }
-      }
+      }, text -> !text.isEmpty());
+      pids.put(taskId, Long.parseLong(pid));
     }
     return pids;
   }
