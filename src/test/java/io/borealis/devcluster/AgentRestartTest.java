@@ -68,7 +68,8 @@ class AgentRestartTest {
   void aNonCheckpointingFrameworksTaskDiesWithTheAgentAndIsReportedLost() throws Exception {
     framework.subscribe(new FrameworkInfo("nobody", "forgetful", null, 60.0, false, null, null, null, null));
     launch("sleeper", "exec sleep 602");
-    assertThat(sleepers()).isEqualTo(1);
+    // RUNNING is reported as the shell starts; it becomes sleep a moment later.
+    within(Duration.ofSeconds(10), "the task's process").untilAsserted(() -> assertThat(sleepers()).isEqualTo(1));
 
     await(cluster.stopAgentKeepingExecutors(0));
 
