@@ -62,7 +62,13 @@ public final class BorealisProcess implements AutoCloseable {
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     BorealisProcess started = new BorealisProcess(process, log, port);
-    started.awaitHealthy(Duration.ofSeconds(60));
+    try {
+      started.awaitHealthy(Duration.ofSeconds(60));
+    } catch (Exception | Error notStarted) {
+      // The caller never gets a handle to close, so an interrupted or failed start must not leave the process behind.
+      process.destroyForcibly();
+      throw notStarted;
+    }
     return started;
   }
 
