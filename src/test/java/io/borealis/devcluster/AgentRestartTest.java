@@ -13,7 +13,7 @@ import io.vertx.core.Future;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +69,7 @@ class AgentRestartTest {
     framework.subscribe(new FrameworkInfo("nobody", "forgetful", null, 60.0, false, null, null, null, null));
     launch("sleeper", "exec sleep 602");
     // RUNNING is reported as the shell starts; it becomes sleep a moment later.
-    within(Duration.ofSeconds(10), "the task's process").untilAsserted(() -> assertThat(sleepers()).isEqualTo(1));
+    within(Duration.ofSeconds(10), "the task's process").untilAsserted(() -> assertThat(OneAgentDevCluster.sleepsOf("602")).isEqualTo(1));
 
     await(cluster.stopAgentKeepingExecutors(0));
 
@@ -77,31 +77,17 @@ class AgentRestartTest {
     assertThat(lost.reason()).isEqualTo(TaskStatus.Reason.REASON_AGENT_DISCONNECTED);
     assertThat(lost.source()).isEqualTo(TaskStatus.Source.SOURCE_MASTER);
     within(Duration.ofSeconds(10), "the task's process gone")
-        .untilAsserted(() -> assertThat(sleepers()).as("the task's process died with the agent").isZero());
+        .untilAsserted(() -> assertThat(OneAgentDevCluster.sleepsOf("602")).as("the task's process died with the agent").isZero());
     await(cluster.recoverAgent(0));
   }
 
   private void launch(String taskId, String command) throws Exception {
     Offer offer = framework.nextOffer();
-    assertThat(framework.postJson("""
-        {"framework_id": {"value": "%s"}, "type": "ACCEPT",
-         "accept": {"offer_ids": [{"value": "%s"}], "filters": {"refuse_seconds": 0},
-          "operations": [{"type": "LAUNCH", "launch": {"task_infos": [{
-            "name": "%s", "task_id": {"value": "%s"}, "agent_id": {"value": "%s"},
-            "resources": [{"name": "cpus", "type": "SCALAR", "scalar": {"value": 0.1}},
-                          {"name": "mem", "type": "SCALAR", "scalar": {"value": 32}}],
-            "command": {"shell": true, "value": "%s"}}]}}]}}
-        """.formatted(framework.id.value(), offer.id().value(), taskId, taskId, offer.agentId().value(), command)))
-        .isEqualTo(202);
+    assertThat(framework.launchCommandTasks(offer, Map.of(taskId, command))).isEqualTo(202);
     framework.awaitState(TaskId.of(taskId), State.TASK_RUNNING, Duration.ofSeconds(20));
   }
 
   private static void await(Future<Void> future) throws Exception {
     future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
-
-  private static long sleepers() {
-    return ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("/sleep")
-        && p.info().arguments().map(args -> List.of(args).equals(List.of("602"))).orElse(false)).count();
   }
 }

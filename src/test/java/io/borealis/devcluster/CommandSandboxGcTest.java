@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,7 @@ class CommandSandboxGcTest {
   @Test
   void aFinishedCommandTasksSandboxIsCollectedAndARunningOnesIsKept() throws Exception {
     Offer offer = framework.nextOffer();
-    assertThat(framework.postJson(launchJson(offer, List.of("sleeper", "exec sleep 600", "done", "echo done")))).isEqualTo(202);
+    assertThat(framework.launchCommandTasks(offer, Map.of("sleeper", "exec sleep 600", "done", "echo done"))).isEqualTo(202);
     framework.awaitState(TaskId.of("sleeper"), State.TASK_RUNNING, Duration.ofSeconds(20));
     framework.awaitState(TaskId.of("done"), State.TASK_FINISHED, Duration.ofSeconds(20));
 
@@ -58,24 +59,6 @@ class CommandSandboxGcTest {
     List<Path> left = sandboxes();
     assertThat(left.get(0).toString()).contains("/executors/sleeper/");
     assertThat(left.get(0).resolve("stdout")).exists();
-  }
-
-  /** One ACCEPT launching command tasks given as (task id, command) pairs. */
-  private String launchJson(Offer offer, List<String> idsAndCommands) {
-    StringBuilder tasks = new StringBuilder();
-    for (int i = 0; i < idsAndCommands.size(); i += 2) {
-      tasks.append(i == 0 ? "" : ",").append("""
-          {"name": "%1$s", "task_id": {"value": "%1$s"}, "agent_id": {"value": "%2$s"},
-           "resources": [{"name": "cpus", "type": "SCALAR", "scalar": {"value": 0.1}},
-                         {"name": "mem", "type": "SCALAR", "scalar": {"value": 32}}],
-           "command": {"shell": true, "value": "%3$s"}}""".formatted(idsAndCommands.get(i), offer.agentId().value(),
-          idsAndCommands.get(i + 1)));
-    }
-    return """
-        {"framework_id": {"value": "%s"}, "type": "ACCEPT",
-         "accept": {"offer_ids": [{"value": "%s"}], "filters": {"refuse_seconds": 0},
-          "operations": [{"type": "LAUNCH", "launch": {"task_infos": [%s]}}]}}
-        """.formatted(framework.id.value(), offer.id().value(), tasks);
   }
 
   /** Every executor run's sandbox under the agent's work directory (a command task's included). */

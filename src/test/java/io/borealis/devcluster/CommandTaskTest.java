@@ -14,7 +14,7 @@ import io.borealis.mesos.wire.TaskStatus.State;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,22 +49,9 @@ class CommandTaskTest {
     dev.close();
   }
 
-  /** An ACCEPT with one LAUNCH of a command task, as one would type it for curl. */
-  private String launchJson(Offer offer, String taskId, String command) {
-    return """
-        {"framework_id": {"value": "%s"}, "type": "ACCEPT",
-         "accept": {"offer_ids": [{"value": "%s"}], "filters": {"refuse_seconds": 0},
-          "operations": [{"type": "LAUNCH", "launch": {"task_infos": [{
-            "name": "%s", "task_id": {"value": "%s"}, "agent_id": {"value": "%s"},
-            "resources": [{"name": "cpus", "type": "SCALAR", "scalar": {"value": 0.1}},
-                          {"name": "mem", "type": "SCALAR", "scalar": {"value": 32}}],
-            "command": {"shell": true, "value": "%s"}}]}}]}}
-        """.formatted(framework.id.value(), offer.id().value(), taskId, taskId, offer.agentId().value(), command);
-  }
-
   private TaskStatus launch(String taskId, String command, State until) throws Exception {
     Offer offer = framework.nextOffer();
-    assertThat(framework.postJson(launchJson(offer, taskId, command))).isEqualTo(202);
+    assertThat(framework.launchCommandTasks(offer, Map.of(taskId, command))).isEqualTo(202);
     TaskId id = TaskId.of(taskId);
     assertThat(framework.awaitState(id, State.TASK_STARTING, Duration.ofSeconds(20)).source())
         .isEqualTo(TaskStatus.Source.SOURCE_EXECUTOR);
@@ -115,11 +102,6 @@ class CommandTaskTest {
   /** Waits (the shell forks after RUNNING is reported) until {@code count} processes run {@code sleep 601}. */
   private static void awaitSleepers(long count) {
     within(Duration.ofSeconds(10), count + " sleeper(s)")
-        .untilAsserted(() -> assertThat(sleepers()).as("processes running 'sleep 601'").isEqualTo(count));
-  }
-
-  private static long sleepers() {
-    return ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("/sleep")
-        && p.info().arguments().map(args -> List.of(args).equals(List.of("601"))).orElse(false)).count();
+        .untilAsserted(() -> assertThat(OneAgentDevCluster.sleepsOf("601")).as("processes running 'sleep 601'").isEqualTo(count));
   }
 }

@@ -41,6 +41,12 @@ final class OneAgentDevCluster implements AutoCloseable {
     return new OneAgentDevCluster(vertx, cluster);
   }
 
+  /** How many processes on this machine run {@code sleep seconds}: a task's own process, found without asking the cluster. */
+  static long sleepsOf(String seconds) {
+    return ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("/sleep")
+        && p.info().arguments().map(args -> List.of(args).equals(List.of(seconds))).orElse(false)).count();
+  }
+
   String masterUrl() {
     return cluster.masterUrl();
   }

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +103,24 @@ final class TestFramework implements AutoCloseable {
   int postJson(String json) throws Exception {
     return http.send(request().header("Mesos-Stream-Id", streamId).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
         HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
+  /**
+   * Launches plain command tasks (0.1 cpus and 32 MB each, run through the shell) on {@code offer} with
+   * one ACCEPT written by hand, as one would type it for curl; returns the status.
+   */
+  int launchCommandTasks(Offer offer, Map<String, String> commandByTaskId) throws Exception {
+    StringBuilder tasks = new StringBuilder();
+    commandByTaskId.forEach((taskId, command) -> tasks.append(tasks.length() == 0 ? "" : ",").append("""
+        {"name": "%1$s", "task_id": {"value": "%1$s"}, "agent_id": {"value": "%2$s"},
+         "resources": [{"name": "cpus", "type": "SCALAR", "scalar": {"value": 0.1}},
+                       {"name": "mem", "type": "SCALAR", "scalar": {"value": 32}}],
+         "command": {"shell": true, "value": "%3$s"}}""".formatted(taskId, offer.agentId().value(), command)));
+    return postJson("""
+        {"framework_id": {"value": "%s"}, "type": "ACCEPT",
+         "accept": {"offer_ids": [{"value": "%s"}], "filters": {"refuse_seconds": 0},
+          "operations": [{"type": "LAUNCH", "launch": {"task_infos": [%s]}}]}}
+        """.formatted(id.value(), offer.id().value(), tasks));
   }
 
   /** Posts a call with the current stream id; returns the whole answer. */

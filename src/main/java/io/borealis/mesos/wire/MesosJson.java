@@ -51,11 +51,11 @@ public final class MesosJson {
       if (first == null || first == JsonToken.VALUE_NULL) {
         throw new MesosJsonException("Failed to parse body into JSON: empty body");
       }
-      return type.cast(WireCodec.of(type).read(in, type.getSimpleName()));
+      return type.cast(WireCodec.of(type).read(in));
     } catch (JsonProcessingException e) {
       throw new MesosJsonException("Failed to parse body into JSON: " + e.getOriginalMessage(), e);
     } catch (WireCodec.WireFormatException e) {
-      throw new MesosJsonException("Failed to parse body into JSON: " + e.getMessage(), e);
+      throw new MesosJsonException("Failed to parse body into JSON: " + e.at(type.getSimpleName()).getMessage(), e);
     } catch (IOException e) {
       throw new MesosJsonException("Failed to read body: " + e.getMessage(), e);
     }

@@ -79,35 +79,37 @@ final class RecordCodec extends WireCodec {
   }
 
   @Override
-  Object read(JsonParser in, String path) throws IOException {
+  Object read(JsonParser in) throws IOException {
     if (in.currentToken() != JsonToken.START_OBJECT) {
-      throw mismatch(path, "an object (" + type.getSimpleName() + ")", in);
+      throw mismatch("an object (" + type.getSimpleName() + ")", in);
     }
     WireCodec[] fields = codecs();
     Object[] values = new Object[fields.length];
-    boolean[] seen = new boolean[fields.length];
     for (String name = in.nextFieldName(); name != null; name = in.nextFieldName()) {
       Integer position = positions.get(name);
       JsonToken token = in.nextToken();
       if (position == null) {
         in.skipChildren();
       } else if (token != JsonToken.VALUE_NULL) {
-        values[position] = fields[position].read(in, path + "." + name);
-        seen[position] = true;
+        try {
+          values[position] = fields[position].read(in);
+        } catch (WireFormatException e) {
+          throw e.at("." + name);
+        }
       }
     }
     if (in.currentToken() != JsonToken.END_OBJECT) {
-      throw mismatch(path, "a field name or the end of the object", in);
+      throw mismatch("a field name or the end of the object", in);
     }
     for (int i = 0; i < fields.length; i++) {
-      if (!seen[i]) {
+      if (values[i] == null) {
         values[i] = fields[i].absent();
       }
     }
     try {
       return canonical.newInstance(values);
     } catch (InvocationTargetException e) {
-      throw new WireFormatException(path + ": not a valid " + type.getSimpleName() + ": " + e.getCause().getMessage());
+      throw new WireFormatException("not a valid " + type.getSimpleName() + ": " + e.getCause().getMessage());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot make a " + type.getSimpleName(), e);
     }

@@ -33,8 +33,11 @@ abstract class WireCodec {
 
   abstract void write(JsonGenerator out, Object value) throws IOException;
 
-  /** Reads the value at the parser's current token; {@code path} names it in errors. */
-  abstract Object read(JsonParser in, String path) throws IOException;
+  /**
+   * Reads the value at the parser's current token. A value that does not fit fails with a
+   * {@link WireFormatException}, to which each enclosing record and list adds its step of the path.
+   */
+  abstract Object read(JsonParser in) throws IOException;
 
   final Object absent() {
     return absent;
@@ -91,8 +94,8 @@ abstract class WireCodec {
     throw new IllegalArgumentException("the wire model has no codec for " + type);
   }
 
-  static WireFormatException mismatch(String path, String expected, JsonParser in) {
-    return new WireFormatException(path + ": expected " + expected + ", found " + describe(in.currentToken()));
+  static WireFormatException mismatch(String expected, JsonParser in) {
+    return new WireFormatException("expected " + expected + ", found " + describe(in.currentToken()));
   }
 
   private static String describe(JsonToken token) {
@@ -109,12 +112,28 @@ abstract class WireCodec {
     };
   }
 
-  /** JSON that is well formed but does not fit the message's shape. */
+  /**
+   * JSON that is well formed but does not fit the message's shape, and where: the path is built as the
+   * exception leaves each record and list, so reading what fits never spends anything on it.
+   */
   static final class WireFormatException extends IOException {
     private static final long serialVersionUID = 1L;
+    private final String path;
+    private final String problem;
 
-    WireFormatException(String message) {
-      super(message);
+    WireFormatException(String problem) {
+      this("", problem);
+    }
+
+    private WireFormatException(String path, String problem) {
+      super(path + ": " + problem);
+      this.path = path;
+      this.problem = problem;
+    }
+
+    /** The same problem one step further out: {@code step} is {@code .field}, {@code [index]} or the message's name. */
+    WireFormatException at(String step) {
+      return new WireFormatException(step + path, problem);
     }
   }
 
@@ -145,17 +164,21 @@ abstract class WireCodec {
     }
 
     @Override
-    Object read(JsonParser in, String path) throws IOException {
+    Object read(JsonParser in) throws IOException {
       List<Object> items = new ArrayList<>();
       if (in.currentToken() != JsonToken.START_ARRAY) {
-        items.add(element.read(in, path));
+        items.add(element.read(in));
         return items;
       }
       for (JsonToken token = in.nextToken(); token != JsonToken.END_ARRAY; token = in.nextToken()) {
         if (token == null) {
-          throw mismatch(path, "the end of the array", in);
+          throw mismatch("the end of the array", in);
         }
-        items.add(token == JsonToken.VALUE_NULL ? null : element.read(in, path + "[" + items.size() + "]"));
+        try {
+          items.add(token == JsonToken.VALUE_NULL ? null : element.read(in));
+        } catch (WireFormatException e) {
+          throw e.at("[" + items.size() + "]");
+        }
       }
       return items;
     }
@@ -169,9 +192,9 @@ abstract class WireCodec {
     }
 
     @Override
-    Object read(JsonParser in, String path) throws IOException {
+    Object read(JsonParser in) throws IOException {
       if (!in.currentToken().isScalarValue()) {
-        throw mismatch(path, "a string", in);
+        throw mismatch("a string", in);
       }
       return in.getText();
     }
@@ -185,14 +208,14 @@ abstract class WireCodec {
     }
 
     @Override
-    Object read(JsonParser in, String path) throws IOException {
+    Object read(JsonParser in) throws IOException {
       if (in.currentToken() != JsonToken.VALUE_STRING) {
-        throw mismatch(path, "a Base64 string", in);
+        throw mismatch("a Base64 string", in);
       }
       try {
         return Base64.getDecoder().decode(in.getText());
       } catch (IllegalArgumentException e) {
-        throw new WireFormatException(path + ": not Base64: " + e.getMessage());
+        throw new WireFormatException("not Base64: " + e.getMessage());
       }
     }
   }
@@ -208,7 +231,7 @@ abstract class WireCodec {
     }
 
     @Override
-    Object read(JsonParser in, String path) throws IOException {
+    Object read(JsonParser in) throws IOException {
       JsonToken token = in.currentToken();
       if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
         return token == JsonToken.VALUE_TRUE;
@@ -216,7 +239,7 @@ abstract class WireCodec {
       if (token == JsonToken.VALUE_STRING && ("true".equals(in.getText()) || "false".equals(in.getText()))) {
         return Boolean.parseBoolean(in.getText());
       }
-      throw mismatch(path, "true or false", in);
+      throw mismatch("true or false", in);
     }
   }
 
@@ -235,7 +258,7 @@ abstract class WireCodec {
     }
 
     @Override
-    Object read(JsonParser in, String path) throws IOException {
+    Object read(JsonParser in) throws IOException {
       long value;
       JsonToken token = in.currentToken();
       if (token == JsonToken.VALUE_NUMBER_INT) {
@@ -246,13 +269,13 @@ abstract class WireCodec {
         try {
           value = Long.parseLong(in.getText().strip());
         } catch (NumberFormatException e) {
-          throw mismatch(path, "an integer", in);
+          throw mismatch("an integer", in);
         }
       } else {
-        throw mismatch(path, "an integer", in);
+        throw mismatch("an integer", in);
       }
       if (!asLong && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
-        throw new WireFormatException(path + ": " + value + " does not fit a 32-bit integer");
+        throw new WireFormatException(value + " does not fit a 32-bit integer");
       }
       return asLong ? (Object) value : (Object) (int) value;
     }
@@ -270,7 +293,7 @@ abstract class WireCodec {
     }
 
     @Override
-    Object read(JsonParser in, String path) throws IOException {
+    Object read(JsonParser in) throws IOException {
       JsonToken token = in.currentToken();
       if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
         return in.getDoubleValue();
@@ -279,10 +302,10 @@ abstract class WireCodec {
         try {
           return Double.parseDouble(in.getText().strip());
         } catch (NumberFormatException e) {
-          throw mismatch(path, "a number", in);
+          throw mismatch("a number", in);
         }
       }
-      throw mismatch(path, "a number", in);
+      throw mismatch("a number", in);
     }
   }
 
@@ -304,9 +327,9 @@ abstract class WireCodec {
     }
 
     @Override
-    Object read(JsonParser in, String path) throws IOException {
+    Object read(JsonParser in) throws IOException {
       if (in.currentToken() != JsonToken.VALUE_STRING) {
-        throw mismatch(path, "the name of a " + type.getSimpleName(), in);
+        throw mismatch("the name of a " + type.getSimpleName(), in);
       }
       return byName.get(in.getText());
     }
